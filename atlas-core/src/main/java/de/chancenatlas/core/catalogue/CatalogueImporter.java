@@ -1,0 +1,381 @@
+package de.chancenatlas.core.catalogue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import de.chancenatlas.core.imports.Batches;
+import de.chancenatlas.core.imports.ImportRejected;
+import de.chancenatlas.core.imports.ImportResult;
+import de.chancenatlas.core.imports.ImportSource;
+import de.chancenatlas.core.imports.Problem;
+import de.chancenatlas.core.imports.Problems;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Imports a catalogue file: creates or updates the territory, its levels, themes and indicators
+ * (matched by key; nothing is deleted by omission). The whole file is validated first and written
+ * in one transaction as one batch.
+ */
+public final class CatalogueImporter {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final Set<String> POLARITIES = Set.of("higher_is_better", "higher_is_worse", "neutral");
+    private static final Set<String> KINDS = Set.of("ratio", "count", "value");
+    private static final Set<String> AGGREGATIONS = Set.of("ratio_of_sums", "sum", "none");
+    private static final Set<String> TERRITORY_KINDS = Set.of("kreis", "kreisfreie_stadt", "gemeinde", "land", "bund", "region");
+    private static final Set<String> SRIDS = Set.of("25832", "25833", "31466", "31467", "31468", "3035");
+
+    private final DataSource ds;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public CatalogueImporter(DataSource ds) {
+        this.ds = ds;
+    }
+
+    /** Parses the file; YAML is a superset of JSON, so one parser reads both. */
+    public static CatalogueFile parse(byte[] content) {
+        try {
+            CatalogueFile f = YAML.readValue(content, CatalogueFile.class);
+            if (f == null) {
+                throw new ImportRejected(Problem.Kind.EMPTY_FILE.at(null, null, null, ""));
+            }
+            return f;
+        } catch (UnrecognizedPropertyException e) {
+            throw new ImportRejected(Problem.Kind.UNKNOWN_COLUMN.at(e.getLocation() == null ? null : e.getLocation().getLineNr(),
+                    e.getPathReference(), e.getPropertyName()));
+        } catch (JsonProcessingException e) {
+            throw new ImportRejected(Problem.Kind.UNREADABLE.at(e.getLocation() == null ? null : e.getLocation().getLineNr(),
+                    null, null, e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ImportRejected(Problem.Kind.UNREADABLE.at(null, null, null, e.getMessage()));
+        }
+    }
+
+    /**
+     * @param territoryKey the territory to write into; may be null when the file defines the territory
+     */
+    public ImportResult importFile(String territoryKey, ImportSource src) throws SQLException {
+        CatalogueFile f = parse(src.content());
+        String key = territoryKey != null ? territoryKey : f.territory() != null ? f.territory().key() : null;
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Integer tid = territoryId(c, key);
+                Set<String> knownThemes = tid == null ? new HashSet<>() : keys(c, "theme", tid);
+                validate(f, key, tid, knownThemes);
+                if (f.territory() != null) {
+                    tid = upsertTerritory(c, f.territory());
+                }
+                var same = tid == null ? java.util.Optional.<Long>empty() : Batches.sameFile(c, tid, "catalogue", src.sha256());
+                if (same.isPresent()) {
+                    c.rollback();
+                    int n = count(f);
+                    return new ImportResult(same.get(), "catalogue", src.fileName(), src.sha256(), n, 0, n, true, List.of());
+                }
+                int n = count(f);
+                long batch = Batches.create(c, tid, "catalogue", src, n);
+                int written = 0;
+                if (f.levels() != null) {
+                    for (var l : f.levels()) {
+                        written += upsertLevel(c, tid, l);
+                    }
+                }
+                if (f.themes() != null) {
+                    for (var t : f.themes()) {
+                        written += upsertTheme(c, tid, t);
+                    }
+                }
+                if (f.indicators() != null) {
+                    int order = 0;
+                    for (var i : f.indicators()) {
+                        written += upsertIndicator(c, tid, i, batch, ++order);
+                    }
+                }
+                Batches.finish(c, batch, written, n - written, null);
+                c.commit();
+                return new ImportResult(batch, "catalogue", src.fileName(), src.sha256(), n, written, n - written, written == 0, List.of());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static int count(CatalogueFile f) {
+        return (f.territory() == null ? 0 : 1) + size(f.levels()) + size(f.themes()) + size(f.indicators());
+    }
+
+    private static int size(List<?> l) {
+        return l == null ? 0 : l.size();
+    }
+
+    private void validate(CatalogueFile f, String key, Integer tid, Set<String> knownThemes) {
+        Problems p = new Problems();
+        if (key == null) {
+            p.add(Problem.Kind.MISSING_COLUMN.at(null, "territory.key", null, "territory.key"));
+        } else if (tid == null && f.territory() == null) {
+            p.add(Problem.Kind.UNKNOWN_TERRITORY.at(null, "territory", key));
+        }
+        var t = f.territory();
+        if (t != null) {
+            require(p, "territory.key", t.key());
+            require(p, "territory.name", t.name());
+            if (t.key() != null && !t.key().matches("^[a-z][a-z0-9_-]{1,39}$")) {
+                p.add(Problem.Kind.INVALID.at(null, "territory.key", t.key(), "Schlüssel „" + t.key() + "“: a-z, 0-9, _ und - / key: a-z, 0-9, _ and -"));
+            }
+            oneOf(p, "territory.kind", t.kind(), TERRITORY_KINDS, true);
+            oneOf(p, "territory.srid", t.srid() == null ? null : t.srid().toString(), SRIDS, true);
+            if (t.ags() != null && !t.ags().matches("^[0-9]{2,12}$")) {
+                p.add(Problem.Kind.INVALID.at(null, "territory.ags", t.ags(), "AGS/ARS „" + t.ags() + "“"));
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        Set<Integer> ranks = new HashSet<>();
+        if (f.levels() != null) {
+            for (int i = 0; i < f.levels().size(); i++) {
+                var l = f.levels().get(i);
+                String at = "levels[" + i + "]";
+                require(p, at + ".key", l.key());
+                require(p, at + ".name", l.name());
+                if (l.rank() == null || l.rank() < 0 || l.rank() > 20) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".rank", String.valueOf(l.rank()), "Rang 0–20 / rank 0-20"));
+                } else if (!"point".equals(l.geometryKind()) && !ranks.add(l.rank())) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".rank", String.valueOf(l.rank()), "Rang doppelt / duplicate rank"));
+                }
+                if (l.key() != null && !seen.add("level:" + l.key())) {
+                    p.add(Problem.Kind.DUPLICATE_CODE.at(null, at + ".key", l.key()));
+                }
+            }
+        }
+        Set<String> themes = new HashSet<>(knownThemes);
+        if (f.themes() != null) {
+            for (int i = 0; i < f.themes().size(); i++) {
+                var th = f.themes().get(i);
+                String at = "themes[" + i + "]";
+                require(p, at + ".key", th.key());
+                require(p, at + ".title", th.title());
+                if (th.key() != null && !seen.add("theme:" + th.key())) {
+                    p.add(Problem.Kind.DUPLICATE_CODE.at(null, at + ".key", th.key()));
+                }
+                themes.add(th.key());
+            }
+        }
+        if (f.indicators() != null) {
+            for (int i = 0; i < f.indicators().size(); i++) {
+                var ind = f.indicators().get(i);
+                String at = "indicators[" + i + "]";
+                require(p, at + ".key", ind.key());
+                if (ind.key() != null && !ind.key().matches("^[a-z][a-z0-9_]{0,59}$")) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".key", ind.key(), "Schlüssel „" + ind.key() + "“: a-z, 0-9, _ / key: a-z, 0-9, _"));
+                }
+                if (ind.key() != null && !seen.add("indicator:" + ind.key())) {
+                    p.add(Problem.Kind.DUPLICATE_CODE.at(null, at + ".key", ind.key()));
+                }
+                require(p, at + ".title", ind.title());
+                require(p, at + ".definition", ind.definition());
+                require(p, at + ".unit_label", ind.unitLabel());
+                require(p, at + ".source", ind.source());
+                if (ind.theme() == null || !themes.contains(ind.theme())) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".theme", ind.theme(), "unbekanntes Thema „" + ind.theme() + "“ / unknown theme"));
+                }
+                oneOf(p, at + ".polarity", ind.polarity(), POLARITIES, false);
+                oneOf(p, at + ".kind", ind.kind(), KINDS, true);
+                oneOf(p, at + ".aggregation", ind.aggregation(), AGGREGATIONS, false);
+                oneOf(p, at + ".visibility", ind.visibility(), Set.of("internal", "public"), false);
+                String kind = ind.kind();
+                String agg = ind.aggregation() != null ? ind.aggregation() : defaultAggregation(kind);
+                if ("ratio".equals(kind)) {
+                    require(p, at + ".numerator_label", ind.numeratorLabel());
+                    require(p, at + ".denominator_label", ind.denominatorLabel());
+                    if (!Set.of("ratio_of_sums", "none").contains(agg)) {
+                        p.add(Problem.Kind.INVALID.at(null, at + ".aggregation", agg, "eine Quote aggregiert als ratio_of_sums oder none / a ratio aggregates as ratio_of_sums or none"));
+                    }
+                } else if ("count".equals(kind) && !Set.of("sum", "none").contains(agg)) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".aggregation", agg, "eine Anzahl aggregiert als sum oder none / a count aggregates as sum or none"));
+                } else if ("value".equals(kind) && !"none".equals(agg)) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".aggregation", agg, "ein Wert ohne Zählgrößen aggregiert nicht / a value without counts does not aggregate"));
+                }
+                if (ind.decimals() != null && (ind.decimals() < 0 || ind.decimals() > 6)) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".decimals", ind.decimals().toString(), "Nachkommastellen 0–6 / decimals 0-6"));
+                }
+                if (ind.scaleFactor() != null && ind.scaleFactor().signum() <= 0) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".scale_factor", ind.scaleFactor().toPlainString(), "Faktor > 0 / factor > 0"));
+                }
+            }
+        }
+        p.throwIfAny();
+    }
+
+    static String defaultAggregation(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "ratio" -> "ratio_of_sums";
+            case "count" -> "sum";
+            default -> "none";
+        };
+    }
+
+    private static void require(Problems p, String at, String v) {
+        if (v == null || v.isBlank()) {
+            p.add(Problem.Kind.MISSING_COLUMN.at(null, at, null, at));
+        }
+    }
+
+    private static void oneOf(Problems p, String at, String v, Set<String> allowed, boolean required) {
+        if (v == null) {
+            if (required) {
+                p.add(Problem.Kind.MISSING_COLUMN.at(null, at, null, at));
+            }
+        } else if (!allowed.contains(v)) {
+            p.add(Problem.Kind.INVALID.at(null, at, v, "„" + v + "“ nicht erlaubt, möglich: " + String.join(", ", new java.util.TreeSet<>(allowed))
+                    + " / not allowed"));
+        }
+    }
+
+    private static Integer territoryId(Connection c, String key) throws SQLException {
+        if (key == null) {
+            return null;
+        }
+        try (var ps = c.prepareStatement("select territory_id from atlas.territory where key = ?")) {
+            ps.setString(1, key);
+            var rs = ps.executeQuery();
+            return rs.next() ? rs.getInt(1) : null;
+        }
+    }
+
+    private static Set<String> keys(Connection c, String table, int tid) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (var ps = c.prepareStatement("select key from atlas." + table + " where territory_id = ?")) {
+            ps.setInt(1, tid);
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private int upsertTerritory(Connection c, CatalogueFile.Territory t) throws SQLException {
+        try (var ps = c.prepareStatement("insert into atlas.territory (key, name, kind, ags, srid, attribution, settings) "
+                + "values (?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (key) do update set name = excluded.name, kind = excluded.kind, "
+                + "ags = excluded.ags, attribution = excluded.attribution, settings = excluded.settings returning territory_id, srid")) {
+            ps.setString(1, t.key());
+            ps.setString(2, t.name());
+            ps.setString(3, t.kind());
+            ps.setString(4, t.ags());
+            ps.setInt(5, t.srid());
+            ps.setString(6, t.attribution());
+            ps.setString(7, toJson(t.settings()));
+            var rs = ps.executeQuery();
+            rs.next();
+            if (rs.getInt(2) != t.srid()) {
+                throw new ImportRejected(Problem.Kind.INVALID.at(null, "territory.srid", t.srid().toString(),
+                        "das Koordinatensystem eines bestehenden Gebiets ist fest (" + rs.getInt(2) + ") / the SRID of an existing territory is fixed"));
+            }
+            return rs.getInt(1);
+        }
+    }
+
+    private static int upsertLevel(Connection c, int tid, CatalogueFile.Level l) throws SQLException {
+        try (var ps = c.prepareStatement("insert into atlas.unit_level (territory_id, key, name, name_plural, rank, geometry_kind) "
+                + "values (?, ?, ?, ?, ?, coalesce(?, 'polygon')) on conflict (territory_id, key) do update set name = excluded.name, "
+                + "name_plural = excluded.name_plural, rank = excluded.rank, geometry_kind = excluded.geometry_kind "
+                + "where (unit_level.name, unit_level.name_plural, unit_level.rank, unit_level.geometry_kind) "
+                + "is distinct from (excluded.name, excluded.name_plural, excluded.rank, excluded.geometry_kind)")) {
+            ps.setInt(1, tid);
+            ps.setString(2, l.key());
+            ps.setString(3, l.name());
+            ps.setString(4, l.namePlural());
+            ps.setInt(5, l.rank());
+            ps.setString(6, l.geometryKind());
+            return ps.executeUpdate();
+        }
+    }
+
+    private static int upsertTheme(Connection c, int tid, CatalogueFile.Theme t) throws SQLException {
+        try (var ps = c.prepareStatement("insert into atlas.theme (territory_id, key, title, description, sort_order) values (?, ?, ?, ?, coalesce(?, 0)) "
+                + "on conflict (territory_id, key) do update set title = excluded.title, description = excluded.description, sort_order = excluded.sort_order "
+                + "where (theme.title, theme.description, theme.sort_order) is distinct from (excluded.title, excluded.description, excluded.sort_order)")) {
+            ps.setInt(1, tid);
+            ps.setString(2, t.key());
+            ps.setString(3, t.title());
+            ps.setString(4, t.description());
+            setInt(ps, 5, t.sortOrder());
+            return ps.executeUpdate();
+        }
+    }
+
+    private static final String[] INDICATOR_COLUMNS = {"theme_id", "title", "short_title", "definition", "interpretation", "formula",
+        "numerator_label", "denominator_label", "unit_label", "scale_factor", "decimals", "polarity", "kind", "aggregation",
+        "numerator_may_exceed_denominator", "numerator_may_be_negative", "source", "update_cycle", "department", "visibility",
+        "counts_public", "disclosure", "classification", "sort_order"};
+
+    private int upsertIndicator(Connection c, int tid, CatalogueFile.Indicator i, long batch, int order) throws SQLException {
+        String cols = String.join(", ", INDICATOR_COLUMNS);
+        String excluded = String.join(", ", java.util.Arrays.stream(INDICATOR_COLUMNS).map(s -> "excluded." + s).toList());
+        String current = String.join(", ", java.util.Arrays.stream(INDICATOR_COLUMNS).map(s -> "indicator." + s).toList());
+        String sql = "insert into atlas.indicator (territory_id, key, batch_id, " + cols + ") values (?, ?, ?, "
+                + "(select theme_id from atlas.theme where territory_id = ? and key = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) "
+                + "on conflict (territory_id, key) do update set (batch_id, " + cols + ") = (excluded.batch_id, " + excluded + ") "
+                + "where (" + current + ") is distinct from (" + excluded + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int k = 1;
+            ps.setInt(k++, tid);
+            ps.setString(k++, i.key());
+            ps.setLong(k++, batch);
+            ps.setInt(k++, tid);
+            ps.setString(k++, i.theme());
+            ps.setString(k++, i.title());
+            ps.setString(k++, i.shortTitle() != null ? i.shortTitle() : i.title());
+            ps.setString(k++, i.definition());
+            ps.setString(k++, i.interpretation());
+            ps.setString(k++, i.formula());
+            ps.setString(k++, i.numeratorLabel());
+            ps.setString(k++, i.denominatorLabel());
+            ps.setString(k++, i.unitLabel());
+            ps.setBigDecimal(k++, i.scaleFactor() != null ? i.scaleFactor() : java.math.BigDecimal.ONE);
+            ps.setInt(k++, i.decimals() != null ? i.decimals() : 1);
+            ps.setString(k++, i.polarity() != null ? i.polarity() : "neutral");
+            ps.setString(k++, i.kind());
+            ps.setString(k++, i.aggregation() != null ? i.aggregation() : defaultAggregation(i.kind()));
+            ps.setBoolean(k++, Boolean.TRUE.equals(i.numeratorMayExceedDenominator()));
+            ps.setBoolean(k++, Boolean.TRUE.equals(i.numeratorMayBeNegative()));
+            ps.setString(k++, i.source());
+            ps.setString(k++, i.updateCycle());
+            ps.setString(k++, i.department());
+            ps.setString(k++, i.visibility() != null ? i.visibility() : "internal");
+            ps.setBoolean(k++, Boolean.TRUE.equals(i.countsPublic()));
+            ps.setString(k++, toJson(i.disclosure()));
+            ps.setString(k++, i.classification() != null ? toJson(i.classification()) : "{\"method\": \"quantile\", \"classes\": 5}");
+            ps.setInt(k, order);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void setInt(PreparedStatement ps, int idx, Integer v) throws SQLException {
+        if (v == null) {
+            ps.setNull(idx, Types.INTEGER);
+        } else {
+            ps.setInt(idx, v);
+        }
+    }
+
+    private String toJson(Map<String, Object> m) {
+        try {
+            return json.writeValueAsString(m == null ? Map.of() : m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package de.chancenatlas.core.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the atlas keeps its data: an existing PostGIS (production: {@code ATLAS_DB_URL},
+ * {@code ATLAS_DB_USER}, {@code ATLAS_DB_PASSWORD}) or, when none is configured, the embedded
+ * private cluster under {@code ATLAS_DATA_DIR} (default {@code ./data}).
+ * Opening it applies the migrations from {@code sql/}.
+ */
+public final class AtlasDatabase implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AtlasDatabase.class);
+    public static final String DATABASE = "atlas";
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource dataSource;
+
+    private AtlasDatabase(EmbeddedPostgres embedded, String url, String user, String password, int poolSize) {
+        this.embedded = embedded;
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(url);
+        cfg.setUsername(user);
+        cfg.setPassword(password);
+        cfg.setMaximumPoolSize(poolSize);
+        cfg.setPoolName("atlas");
+        cfg.addDataSourceProperty("ApplicationName", "chancenatlas");
+        this.dataSource = new HikariDataSource(cfg);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .load().migrate();
+    }
+
+    /** Opens the configured database; the embedded one is created and started when needed. */
+    public static AtlasDatabase open(Path defaultDataDir) {
+        String url = env("ATLAS_DB_URL");
+        if (url != null) {
+            log.info("Using the configured PostGIS database {}", url);
+            return new AtlasDatabase(null, url, env("ATLAS_DB_USER"), env("ATLAS_DB_PASSWORD"), 16);
+        }
+        String dir = env("ATLAS_DATA_DIR");
+        return embedded(dir != null ? Path.of(dir) : defaultDataDir, false);
+    }
+
+    /** Opens (creating if needed) an embedded cluster in the given folder. */
+    public static AtlasDatabase embedded(Path folder, boolean throwaway) {
+        EmbeddedPostgres pg = new EmbeddedPostgres(folder, throwaway).start();
+        try {
+            pg.createDatabase(DATABASE);
+            return new AtlasDatabase(pg, pg.jdbcUrl(DATABASE), EmbeddedPostgres.SUPERUSER, pg.password(), 16);
+        } catch (RuntimeException e) {
+            pg.stop();
+            throw e;
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        if (embedded != null) {
+            embedded.stop();
+        }
+    }
+
+    private static String env(String name) {
+        String v = System.getProperty(name.toLowerCase().replace('_', '.'), System.getenv(name));
+        return v == null || v.isBlank() ? null : v;
+    }
+}

@@ -1,0 +1,149 @@
+package de.chancenatlas.core.imports;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Import batches: provenance records, the idempotence check, and reverting a batch. */
+public final class Batches {
+    private final DataSource ds;
+
+    public Batches(DataSource ds) {
+        this.ds = ds;
+    }
+
+    /** The live (not reverted) batch that imported exactly this file into this territory, if any. */
+    public static Optional<Long> sameFile(Connection c, int territoryId, String kind, String sha256) throws SQLException {
+        try (var ps = c.prepareStatement("select batch_id from atlas.import_batch where territory_id = ? and kind = ? "
+                + "and sha256 = ? and status = 'done' order by batch_id desc limit 1")) {
+            ps.setInt(1, territoryId);
+            ps.setString(2, kind);
+            ps.setString(3, sha256);
+            var rs = ps.executeQuery();
+            return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+        }
+    }
+
+    public static long create(Connection c, int territoryId, String kind, ImportSource src, int rows) throws SQLException {
+        try (var ps = c.prepareStatement("insert into atlas.import_batch (territory_id, kind, file_name, sha256, row_count, created_by) "
+                + "values (?, ?, ?, ?, ?, ?) returning batch_id")) {
+            ps.setInt(1, territoryId);
+            ps.setString(2, kind);
+            ps.setString(3, src.fileName());
+            ps.setString(4, src.sha256());
+            ps.setInt(5, rows);
+            ps.setString(6, src.actor());
+            var rs = ps.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public static void finish(Connection c, long batchId, int written, int unchanged, String detailsJson) throws SQLException {
+        try (var ps = c.prepareStatement("update atlas.import_batch set written = ?, unchanged = ?, details = ?::jsonb where batch_id = ?")) {
+            ps.setInt(1, written);
+            ps.setInt(2, unchanged);
+            ps.setString(3, detailsJson == null ? "{}" : detailsJson);
+            ps.setLong(4, batchId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The batches of a territory, newest first. */
+    public List<Map<String, Object>> list(String territoryKey, int limit) throws SQLException {
+        try (Connection c = ds.getConnection();
+             var ps = c.prepareStatement("select b.batch_id, b.kind, b.file_name, b.sha256, b.row_count, b.written, b.unchanged, "
+                     + "b.created_by, b.created_at, b.status, b.reverted_by, b.reverted_at from atlas.import_batch b "
+                     + "join atlas.territory t using (territory_id) where t.key = ? order by b.batch_id desc limit ?")) {
+            ps.setString(1, territoryKey);
+            ps.setInt(2, Math.max(1, Math.min(limit, 1000)));
+            var rs = ps.executeQuery();
+            List<Map<String, Object>> out = new ArrayList<>();
+            while (rs.next()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    Object v = rs.getObject(i);
+                    m.put(rs.getMetaData().getColumnLabel(i), v instanceof java.sql.Timestamp ts ? ts.toInstant().toString() : v);
+                }
+                out.add(m);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Reverts a values batch: its values are removed and the values it replaced come back from history.
+     * Refused while a later batch has replaced any of its values (revert that one first), so a revert
+     * never silently discards newer data. Boundary and catalogue batches are not revertible here.
+     */
+    public void revert(String territoryKey, long batchId, String actor) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                String kind;
+                int territoryId;
+                try (var ps = c.prepareStatement("select b.kind, b.status, b.territory_id from atlas.import_batch b join atlas.territory t "
+                        + "using (territory_id) where b.batch_id = ? and t.key = ? for update")) {
+                    ps.setLong(1, batchId);
+                    ps.setString(2, territoryKey);
+                    var rs = ps.executeQuery();
+                    if (!rs.next()) {
+                        throw new ImportRejected(Problem.Kind.INVALID.at(null, null, String.valueOf(batchId),
+                                "Lieferung " + batchId + " gibt es in diesem Gebiet nicht / no such batch in this territory"));
+                    }
+                    kind = rs.getString(1);
+                    territoryId = rs.getInt(3);
+                    if ("reverted".equals(rs.getString(2))) {
+                        throw new ImportRejected(Problem.Kind.INVALID.at(null, null, String.valueOf(batchId),
+                                "Lieferung " + batchId + " ist bereits zurückgenommen / already reverted"));
+                    }
+                }
+                if (!"values".equals(kind)) {
+                    throw new ImportRejected(Problem.Kind.INVALID.at(null, null, kind,
+                            "nur Wertelieferungen können zurückgenommen werden / only value batches can be reverted"));
+                }
+                try (var ps = c.prepareStatement("select min(replaced_by) from atlas.indicator_value_history where batch_id = ?")) {
+                    ps.setLong(1, batchId);
+                    var rs = ps.executeQuery();
+                    rs.next();
+                    long later = rs.getLong(1);
+                    if (!rs.wasNull()) {
+                        throw new ImportRejected(Problem.Kind.INVALID.at(null, null, String.valueOf(batchId),
+                                "Werte wurden von Lieferung " + later + " ersetzt; diese zuerst zurücknehmen / values were replaced by batch "
+                                        + later + "; revert that one first"));
+                    }
+                }
+                try (var st = c.createStatement()) {
+                    st.execute("delete from atlas.indicator_value where batch_id = " + batchId);
+                    // restore what this batch replaced: the newest history row per key
+                    st.execute("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, value, numerator, "
+                            + "denominator, status, batch_id, unit_validity) "
+                            + "select distinct on (indicator_id, unit_id, period) territory_id, indicator_id, unit_id, period, value, "
+                            + "numerator, denominator, status, batch_id, unit_validity from atlas.indicator_value_history "
+                            + "where replaced_by = " + batchId + " order by indicator_id, unit_id, period, history_id desc");
+                    st.execute("delete from atlas.indicator_value_history where replaced_by = " + batchId);
+                }
+                try (var ps = c.prepareStatement("update atlas.import_batch set status = 'reverted', reverted_by = ?, reverted_at = now() where batch_id = ?")) {
+                    ps.setString(1, actor);
+                    ps.setLong(2, batchId);
+                    ps.executeUpdate();
+                }
+                try (var ps = c.prepareStatement("insert into atlas.audit_log (territory_id, action, actor, details) values (?, 'revert_batch', ?, jsonb_build_object('batch_id', ?))")) {
+                    ps.setInt(1, territoryId);
+                    ps.setString(2, actor);
+                    ps.setLong(3, batchId);
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+}

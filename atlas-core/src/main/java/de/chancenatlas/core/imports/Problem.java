@@ -1,0 +1,75 @@
+package de.chancenatlas.core.imports;
+
+/**
+ * One thing wrong with an input: where (line, column), what (the offending value) and why, in German
+ * and English. Line numbers count physical lines of the file, the header being line 1.
+ */
+public record Problem(Integer line, String column, String value, Kind kind, String de, String en) {
+
+    /** The kinds of problems, each with its German and English message template. */
+    public enum Kind {
+        UNKNOWN_UNIT("Unbekannter Gebietsschlüssel „%s“", "Unknown unit code '%s'"),
+        UNKNOWN_UNIT_ZEROS("Unbekannter Gebietsschlüssel „%s“ – führende Nullen verloren? Gemeint ist wohl „%s“",
+                "Unknown unit code '%s' - leading zeros lost? Probably '%s' is meant"),
+        AMBIGUOUS_UNIT("Gebietsschlüssel „%s“ ist auf mehreren Ebenen vergeben; Ebene angeben", "Unit code '%s' exists on several levels; give the level"),
+        UNKNOWN_INDICATOR("Unbekannter Indikator „%s“", "Unknown indicator '%s'"),
+        UNKNOWN_LEVEL("Unbekannte Gebietsebene „%s“", "Unknown unit level '%s'"),
+        BAD_NUMBER("„%s“ ist keine Zahl", "'%s' is not a number"),
+        BAD_PERIOD("„%s“ ist kein Jahr (1900–2200)", "'%s' is not a year (1900-2200)"),
+        BAD_STATUS("Unbekannter Status „%s“ (erlaubt: ok, vorläufig, geschätzt, keine Angabe/x, geheim/.)", "Unknown status '%s' (allowed: ok, provisional, estimated, no_data/x, secret/.)"),
+        PERIOD_OUTSIDE_VALIDITY("Gebiet „%s“ ist am Stichtag 31.12. dieses Jahres nicht gültig", "Unit '%s' is not valid on 31 December of this period"),
+        NUMERATOR_EXCEEDS_DENOMINATOR("Zähler %s ist größer als der Nenner", "Numerator %s exceeds the denominator"),
+        NEGATIVE("Negativer Wert %s ist hier nicht möglich", "Negative value %s is impossible here"),
+        ZERO_DENOMINATOR("Nenner %s: eine Quote über null ist nicht definiert", "Denominator %s: a rate over zero is undefined"),
+        COUNTS_INCOMPLETE("Zähler und Nenner nur gemeinsam angeben (%s)", "Give numerator and denominator together (%s)"),
+        VALUE_MISMATCH("Wert %s passt nicht zu Zähler/Nenner", "Value %s does not match numerator/denominator"),
+        COUNTS_NOT_FOR_INDICATOR("Indikator „%s“ ist keine Quote: Zähler/Nenner nicht möglich", "Indicator '%s' is not a ratio: numerator/denominator not allowed"),
+        MISSING_VALUE("Kein Wert angegeben%s", "No value given%s"),
+        DUPLICATE_ROW("Doppelte Zeile: derselbe Wert steht schon in Zeile %s", "Duplicate row: the same value was given in line %s"),
+        MISSING_COLUMN("Spalte „%s“ fehlt", "Column '%s' is missing"),
+        UNKNOWN_COLUMN("Unbekannte Spalte „%s“", "Unknown column '%s'"),
+        EMPTY_FILE("Die Datei enthält keine Datenzeilen%s", "The file holds no data rows%s"),
+        TOO_MANY_ROWS("Zu viele Zeilen: höchstens %s erlaubt", "Too many rows: at most %s allowed"),
+        TOO_LARGE("Datei zu groß: höchstens %s erlaubt", "File too large: at most %s allowed"),
+        WRONG_COLUMN_COUNT("Zeile hat %s Felder, die Kopfzeile nicht", "Row has %s fields, the header does not"),
+        UNREADABLE("Datei nicht lesbar: %s", "File not readable: %s"),
+        INVALID("Ungültig: %s", "Invalid: %s"),
+        INVALID_GEOMETRY("Geometrie ungültig und nicht reparierbar: %s", "Geometry invalid and not repairable: %s"),
+        GEOMETRY_REPAIRED("Geometrie war ungültig und wurde repariert: %s", "Geometry was invalid and has been repaired: %s"),
+        DUPLICATE_CODE("Gebietsschlüssel „%s“ kommt mehrfach vor", "Unit code '%s' occurs more than once"),
+        UNKNOWN_PARENT("Übergeordnetes Gebiet „%s“ nicht gefunden", "Parent unit '%s' not found"),
+        UNKNOWN_TERRITORY("Unbekanntes Gebiet (Mandant) „%s“", "Unknown territory '%s'");
+
+        private final String de;
+        private final String en;
+
+        Kind(String de, String en) {
+            this.de = de;
+            this.en = en;
+        }
+
+        public Problem at(Integer line, String column, String value) {
+            return at(line, column, value, value == null ? "" : value);
+        }
+
+        /** A problem whose message shows {@code details} rather than the offending value. */
+        public Problem at(Integer line, String column, String value, Object... details) {
+            return new Problem(line, column, value, this, String.format(de, details), String.format(en, details));
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        if (line != null) {
+            b.append("Zeile/line ").append(line);
+        }
+        if (column != null) {
+            b.append(b.isEmpty() ? "" : ", ").append("Spalte/column ").append(column);
+        }
+        if (!b.isEmpty()) {
+            b.append(": ");
+        }
+        return b.append(de).append(" / ").append(en).toString();
+    }
+}

@@ -1,0 +1,549 @@
+package de.chancenatlas.core.imports;
+
+import de.chancenatlas.core.text.NumberDialect;
+import de.chancenatlas.core.text.Table;
+import de.chancenatlas.core.text.TableReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * Imports indicator values from CSV or XLSX, in long format (one value per row) or wide format
+ * (one column per indicator, or one column per year). The whole file is checked first and every
+ * problem is reported with line, column and value; only a file without problems is written, in one
+ * transaction, as one batch. Values equal to the stored ones are left alone; replaced values move to
+ * the history table.
+ */
+public final class ValueImporter {
+    /** Limits against accidental or hostile uploads; both can be raised by the operator. */
+    public record Limits(long maxBytes, int maxRows) {
+        public static final Limits DEFAULT = new Limits(200L * 1024 * 1024, 5_000_000);
+    }
+
+    /** Defaults for columns the file does not have: a level for ambiguous codes, a period, an indicator. */
+    public record Options(String level, Integer period, String indicator) {
+        public static final Options NONE = new Options(null, null, null);
+    }
+
+    private static final Map<String, String> ALIASES = new HashMap<>();
+
+    static {
+        alias("unit", "unit", "code", "unit_code", "gebiet", "gebietsschluessel", "gebietsschlüssel", "schluessel", "schlüssel",
+                "raum", "raum_id", "ags", "ars", "einheit");
+        alias("level", "level", "ebene");
+        alias("indicator", "indicator", "indikator", "indicator_key", "kennzahl");
+        alias("period", "period", "jahr", "year", "zeitraum");
+        alias("value", "value", "wert");
+        alias("numerator", "numerator", "zaehler", "zähler");
+        alias("denominator", "denominator", "nenner");
+        alias("status", "status");
+        alias("name", "name", "gebietsname", "unit_name", "bezeichnung");
+    }
+
+    private static void alias(String canonical, String... names) {
+        for (String n : names) {
+            ALIASES.put(n, canonical);
+        }
+    }
+
+    private final DataSource ds;
+    private final Limits limits;
+
+    public ValueImporter(DataSource ds, Limits limits) {
+        this.ds = ds;
+        this.limits = limits;
+    }
+
+    public ValueImporter(DataSource ds) {
+        this(ds, Limits.DEFAULT);
+    }
+
+    private record Unit(long id, String level, LocalDate from, LocalDate to, String validity) { }
+
+    private record Indicator(int id, String key, String kind, BigDecimal scale, boolean mayExceed, boolean mayBeNegative) { }
+
+    /** A checked value, ready to write. */
+    private record Value(int line, int indicatorId, long unitId, String validity, int period,
+                         BigDecimal value, BigDecimal numerator, BigDecimal denominator, String status) { }
+
+    /** Where a value comes from in the file: which cells hold its parts. */
+    private record Cells(int line, String unitCode, String level, String indicator, String period,
+                         String periodColumn, String value, String valueColumn, String numerator, String denominator,
+                         String status) { }
+
+    public ImportResult importFile(String territoryKey, ImportSource src, Options options, Progress progress) throws SQLException {
+        if (src.content().length > limits.maxBytes()) {
+            throw new ImportRejected(Problem.Kind.TOO_LARGE.at(null, null, null, human(limits.maxBytes())));
+        }
+        Table table;
+        try {
+            table = TableReader.read(src.content(), src.fileName(), limits.maxRows());
+        } catch (TableReader.Unreadable e) {
+            throw new ImportRejected(Problem.Kind.UNREADABLE.at(null, null, null, e.getMessage()));
+        } catch (TableReader.TooManyRows e) {
+            throw new ImportRejected(Problem.Kind.TOO_MANY_ROWS.at(null, null, null, String.format(Locale.GERMANY, "%,d", limits.maxRows())));
+        }
+        if (table.rows().isEmpty()) {
+            throw new ImportRejected(Problem.Kind.EMPTY_FILE.at(null, null, null, ""));
+        }
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int territoryId = territoryId(c, territoryKey);
+                Map<String, List<Unit>> units = units(c, territoryId);
+                Map<String, Indicator> indicators = indicators(c, territoryId);
+                Problems problems = new Problems();
+                List<Value> values = check(table, options, units, indicators, problems, progress);
+                problems.throwIfAny();
+                var same = Batches.sameFile(c, territoryId, "values", src.sha256());
+                if (same.isPresent()) {
+                    c.rollback();
+                    return new ImportResult(same.get(), "values", src.fileName(), src.sha256(), values.size(), 0, values.size(), true, List.of());
+                }
+                long batch = Batches.create(c, territoryId, "values", src, values.size());
+                int written = write(c, territoryId, batch, values, progress);
+                Batches.finish(c, batch, written, values.size() - written,
+                        "{\"format\": \"" + table.description().replace("\"", "'") + "\"}");
+                c.commit();
+                return new ImportResult(batch, "values", src.fileName(), src.sha256(), values.size(), written,
+                        values.size() - written, written == 0, List.of());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    // ---- reading the layout ------------------------------------------------------------------
+
+    private List<Value> check(Table t, Options o, Map<String, List<Unit>> units, Map<String, Indicator> indicators,
+                              Problems problems, Progress progress) {
+        Map<String, Integer> canon = new HashMap<>();
+        List<Integer> other = new ArrayList<>();
+        for (int i = 0; i < t.header().size(); i++) {
+            String h = t.header().get(i).toLowerCase(Locale.ROOT).strip();
+            String c = ALIASES.get(h);
+            if (c != null && !canon.containsKey(c)) {
+                canon.put(c, i);
+            } else if (!h.isEmpty()) {
+                other.add(i);
+            }
+        }
+        if (!canon.containsKey("unit")) {
+            problems.add(Problem.Kind.MISSING_COLUMN.at(1, null, null, "unit / Gebiet / raum_id / ags"));
+            return List.of();
+        }
+        List<Cells> cells = new ArrayList<>();
+        boolean long_ = canon.containsKey("value") || canon.containsKey("numerator");
+        if (long_) {
+            for (int i : other) {
+                problems.add(Problem.Kind.UNKNOWN_COLUMN.at(1, t.header().get(i), t.header().get(i)));
+            }
+            require(problems, canon, "indicator", o.indicator() == null);
+            require(problems, canon, "period", o.period() == null);
+            if (!problems.isEmpty()) {
+                return List.of();
+            }
+            for (var r : t.rows()) {
+                cells.add(new Cells(r.line(), r.cell(canon.get("unit")), cell(r, canon, "level", o.level()),
+                        cell(r, canon, "indicator", o.indicator()), cell(r, canon, "period", str(o.period())),
+                        header(t, canon, "period"), cell(r, canon, "value", ""), header(t, canon, "value"),
+                        cell(r, canon, "numerator", ""), cell(r, canon, "denominator", ""), cell(r, canon, "status", "")));
+            }
+        } else if (!other.isEmpty() && other.stream().allMatch(i -> t.header().get(i).matches("\\d{4}"))) {
+            // wide by year: one column per period
+            require(problems, canon, "indicator", o.indicator() == null);
+            if (!problems.isEmpty()) {
+                return List.of();
+            }
+            for (var r : t.rows()) {
+                for (int i : other) {
+                    String h = t.header().get(i);
+                    cells.add(new Cells(r.line(), r.cell(canon.get("unit")), cell(r, canon, "level", o.level()),
+                            cell(r, canon, "indicator", o.indicator()), h, h, r.cell(i), h, "", "", ""));
+                }
+            }
+        } else {
+            // wide by indicator: columns named by indicator key, optionally key.zaehler / key.nenner
+            require(problems, canon, "period", o.period() == null);
+            Map<String, int[]> byKey = new java.util.LinkedHashMap<>();
+            for (int i : other) {
+                String h = t.header().get(i).strip();
+                String[] parts = h.split("[.:]", 2);
+                String key = parts[0].toLowerCase(Locale.ROOT);
+                int slot = parts.length == 1 ? 0 : switch (parts[1].toLowerCase(Locale.ROOT)) {
+                    case "zaehler", "zähler", "numerator" -> 1;
+                    case "nenner", "denominator" -> 2;
+                    default -> -1;
+                };
+                if (slot < 0 || !indicators.containsKey(key)) {
+                    problems.add((slot < 0 ? Problem.Kind.UNKNOWN_COLUMN : Problem.Kind.UNKNOWN_INDICATOR).at(1, h, slot < 0 ? h : key));
+                    continue;
+                }
+                byKey.computeIfAbsent(key, k -> new int[] {-1, -1, -1})[slot] = i;
+            }
+            if (byKey.isEmpty() && problems.isEmpty()) {
+                problems.add(Problem.Kind.MISSING_COLUMN.at(1, null, null, "value / Wert / <indikator>"));
+            }
+            if (!problems.isEmpty()) {
+                return List.of();
+            }
+            for (var r : t.rows()) {
+                for (var e : byKey.entrySet()) {
+                    int[] ix = e.getValue();
+                    cells.add(new Cells(r.line(), r.cell(canon.get("unit")), cell(r, canon, "level", o.level()), e.getKey(),
+                            cell(r, canon, "period", str(o.period())), header(t, canon, "period"),
+                            ix[0] < 0 ? "" : r.cell(ix[0]), ix[0] < 0 ? t.header().get(Math.max(ix[1], ix[2])) : t.header().get(ix[0]),
+                            ix[1] < 0 ? "" : r.cell(ix[1]), ix[2] < 0 ? "" : r.cell(ix[2]), ""));
+                }
+            }
+        }
+        return checkValues(cells, t.dialect(), units, indicators, problems, progress);
+    }
+
+    private static void require(Problems p, Map<String, Integer> canon, String column, boolean needed) {
+        if (needed && !canon.containsKey(column)) {
+            p.add(Problem.Kind.MISSING_COLUMN.at(1, null, null, column));
+        }
+    }
+
+    private static String cell(Table.Row r, Map<String, Integer> canon, String column, String fallback) {
+        Integer i = canon.get(column);
+        String v = i == null ? "" : r.cell(i);
+        return v.isEmpty() && fallback != null ? fallback : v;
+    }
+
+    private static String header(Table t, Map<String, Integer> canon, String column) {
+        Integer i = canon.get(column);
+        return i == null ? column : t.header().get(i);
+    }
+
+    private static String str(Integer i) {
+        return i == null ? "" : i.toString();
+    }
+
+    // ---- checking each value -------------------------------------------------------------------
+
+    private List<Value> checkValues(List<Cells> cells, NumberDialect dialect, Map<String, List<Unit>> units,
+                                    Map<String, Indicator> indicators, Problems problems, Progress progress) {
+        List<Value> out = new ArrayList<>(cells.size());
+        Map<String, Integer> seen = new HashMap<>(cells.size() * 2);
+        int n = 0;
+        for (Cells c : cells) {
+            if (++n % 50_000 == 0) {
+                progress.report("prüfen/check", n, cells.size());
+            }
+            Value v = checkOne(c, dialect, units, indicators, problems);
+            if (v == null) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(v.indicatorId() + "/" + v.unitId() + "/" + v.period(), c.line());
+            if (first != null) {
+                problems.add(Problem.Kind.DUPLICATE_ROW.at(c.line(), null, c.unitCode(), String.valueOf(first)));
+                continue;
+            }
+            out.add(v);
+        }
+        progress.report("prüfen/check", cells.size(), cells.size());
+        return out;
+    }
+
+    private Value checkOne(Cells c, NumberDialect dialect, Map<String, List<Unit>> units, Map<String, Indicator> indicators, Problems p) {
+        int before = problemsCount(p);
+        Indicator ind = indicators.get(c.indicator().toLowerCase(Locale.ROOT));
+        if (ind == null) {
+            p.add(Problem.Kind.UNKNOWN_INDICATOR.at(c.line(), "indicator", c.indicator()));
+        }
+        Integer period = null;
+        try {
+            int y = new BigDecimal(c.period().strip()).intValueExact();
+            if (y >= 1900 && y <= 2200) {
+                period = y;
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // reported below
+        }
+        if (period == null) {
+            p.add(Problem.Kind.BAD_PERIOD.at(c.line(), c.periodColumn(), c.period()));
+        }
+        Unit unit = null;
+        List<Unit> versions = units.get(c.unitCode());
+        if (versions == null) {
+            // never guess, but name the likely cause: a spreadsheet dropped the leading zeros of an AGS
+            String padded = leadingZeroCandidate(c.unitCode(), units);
+            p.add(padded == null ? Problem.Kind.UNKNOWN_UNIT.at(c.line(), "unit", c.unitCode())
+                    : Problem.Kind.UNKNOWN_UNIT_ZEROS.at(c.line(), "unit", c.unitCode(), c.unitCode(), padded));
+        } else {
+            List<Unit> onLevel = versions;
+            if (!c.level().isEmpty()) {
+                onLevel = versions.stream().filter(u -> u.level().equals(c.level())).toList();
+                if (onLevel.isEmpty()) {
+                    p.add(Problem.Kind.UNKNOWN_UNIT.at(c.line(), "unit", c.unitCode(), c.unitCode() + " @ " + c.level()));
+                }
+            } else if (versions.stream().map(Unit::level).distinct().count() > 1) {
+                p.add(Problem.Kind.AMBIGUOUS_UNIT.at(c.line(), "unit", c.unitCode()));
+                onLevel = List.of();
+            }
+            if (!onLevel.isEmpty() && period != null) {
+                LocalDate date = LocalDate.of(period, 12, 31);
+                unit = onLevel.stream().filter(u -> !date.isBefore(u.from()) && (u.to() == null || date.isBefore(u.to())))
+                        .findFirst().orElse(null);
+                if (unit == null) {
+                    p.add(Problem.Kind.PERIOD_OUTSIDE_VALIDITY.at(c.line(), c.periodColumn(), c.period(), c.unitCode()));
+                }
+            }
+        }
+        String status = status(c.status());
+        if (status == null) {
+            p.add(Problem.Kind.BAD_STATUS.at(c.line(), "status", c.status()));
+        }
+        String rawValue = c.value().strip();
+        if (rawValue.equals(".")) {          // official statistics: value withheld at source
+            status = "secret";
+            rawValue = "";
+        } else if (rawValue.equalsIgnoreCase("x")) {
+            status = "no_data";
+            rawValue = "";
+        }
+        BigDecimal value = number(p, c.line(), c.valueColumn(), rawValue, dialect);
+        BigDecimal num = number(p, c.line(), "numerator", c.numerator(), dialect);
+        BigDecimal den = number(p, c.line(), "denominator", c.denominator(), dialect);
+        if (problemsCount(p) > before || ind == null || unit == null || status == null) {
+            return null;
+        }
+        boolean counts = num != null || den != null;
+        if (counts && !"ratio".equals(ind.kind())) {
+            p.add(Problem.Kind.COUNTS_NOT_FOR_INDICATOR.at(c.line(), "numerator", ind.key()));
+            return null;
+        }
+        if (counts && (num == null || den == null)) {
+            p.add(Problem.Kind.COUNTS_INCOMPLETE.at(c.line(), num == null ? "numerator" : "denominator", null, ind.key()));
+            return null;
+        }
+        if ("no_data".equals(status)) {
+            if (value != null || counts) {
+                p.add(Problem.Kind.BAD_STATUS.at(c.line(), "status", c.status(), c.status() + " + Wert/value"));
+                return null;
+            }
+            return new Value(c.line(), ind.id(), unit.id(), unit.validity(), period, null, null, null, status);
+        }
+        if (value == null && !counts) {
+            if ("secret".equals(status)) {
+                return new Value(c.line(), ind.id(), unit.id(), unit.validity(), period, null, null, null, status);
+            }
+            p.add(Problem.Kind.MISSING_VALUE.at(c.line(), c.valueColumn(), "", " (" + ind.key() + ")"));
+            return null;
+        }
+        if (counts) {
+            if (den.signum() == 0) {
+                p.add(Problem.Kind.ZERO_DENOMINATOR.at(c.line(), "denominator", c.denominator()));
+                return null;
+            }
+            if (den.signum() < 0 || (num.signum() < 0 && !ind.mayBeNegative())) {
+                p.add(Problem.Kind.NEGATIVE.at(c.line(), den.signum() < 0 ? "denominator" : "numerator",
+                        den.signum() < 0 ? c.denominator() : c.numerator()));
+                return null;
+            }
+            if (num.compareTo(den) > 0 && !ind.mayExceed()) {
+                p.add(Problem.Kind.NUMERATOR_EXCEEDS_DENOMINATOR.at(c.line(), "numerator", c.numerator()));
+                return null;
+            }
+            if (value != null) {
+                BigDecimal computed = num.multiply(ind.scale()).divide(den, MathContext.DECIMAL64);
+                int scale = Math.max(0, value.scale());
+                BigDecimal tolerance = BigDecimal.ONE.movePointLeft(scale);
+                if (computed.setScale(scale, RoundingMode.HALF_UP).subtract(value).abs().compareTo(tolerance) > 0) {
+                    p.add(Problem.Kind.VALUE_MISMATCH.at(c.line(), c.valueColumn(), c.value()));
+                    return null;
+                }
+            }
+            // the value of a ratio is derived from its counts in one place (atlas.v_indicator_value)
+            return new Value(c.line(), ind.id(), unit.id(), unit.validity(), period, null, num, den, status);
+        }
+        if (value.signum() < 0 && !ind.mayBeNegative() && !"value".equals(ind.kind())) {
+            p.add(Problem.Kind.NEGATIVE.at(c.line(), c.valueColumn(), c.value()));
+            return null;
+        }
+        return new Value(c.line(), ind.id(), unit.id(), unit.validity(), period, value, null, null, status);
+    }
+
+    private static String leadingZeroCandidate(String code, Map<String, List<Unit>> units) {
+        if (!code.matches("\\d{1,11}")) {
+            return null;
+        }
+        for (int width = code.length() + 1; width <= 12; width++) {
+            String padded = "0".repeat(width - code.length()) + code;
+            if (units.containsKey(padded)) {
+                return padded;
+            }
+        }
+        return null;
+    }
+
+    private static int problemsCount(Problems p) {
+        return p.count();
+    }
+
+    private static BigDecimal number(Problems p, int line, String column, String raw, NumberDialect dialect) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        BigDecimal v = dialect.parse(raw);
+        if (v == null) {
+            p.add(Problem.Kind.BAD_NUMBER.at(line, column, raw));
+        }
+        return v;
+    }
+
+    static String status(String raw) {
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "", "ok" -> "ok";
+            case "p", "provisional", "vorläufig", "vorlaeufig" -> "provisional";
+            case "e", "s", "estimated", "geschätzt", "geschaetzt" -> "estimated";
+            case "x", "no_data", "keine angabe", "k.a." -> "no_data";
+            case ".", "secret", "geheim" -> "secret";
+            default -> null;
+        };
+    }
+
+    // ---- writing -------------------------------------------------------------------------------
+
+    private int write(Connection c, int territoryId, long batch, List<Value> values, Progress progress) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("create temp table value_stage (indicator_id integer, unit_id bigint, period smallint, value numeric, "
+                    + "numerator numeric, denominator numeric, status text, unit_validity daterange) on commit drop");
+        }
+        var copy = c.unwrap(PGConnection.class).getCopyAPI();
+        try {
+            copy.copyIn("copy value_stage from stdin", new ValueRows(values, progress));
+        } catch (IOException e) {
+            throw new SQLException("COPY failed", e);
+        }
+        progress.report("schreiben/write", values.size(), values.size());
+        try (var st = c.createStatement()) {
+            st.execute("create index on value_stage (indicator_id, unit_id, period)");
+            st.execute("analyze value_stage");
+            // equal rows change nothing
+            st.execute("delete from value_stage s using atlas.indicator_value v where v.indicator_id = s.indicator_id "
+                    + "and v.unit_id = s.unit_id and v.period = s.period and (v.value, v.numerator, v.denominator, v.status) "
+                    + "is not distinct from (s.value, s.numerator, s.denominator, s.status)");
+            st.execute("insert into atlas.indicator_value_history (territory_id, indicator_id, unit_id, period, value, numerator, "
+                    + "denominator, status, batch_id, replaced_by, unit_validity) select v.territory_id, v.indicator_id, v.unit_id, "
+                    + "v.period, v.value, v.numerator, v.denominator, v.status, v.batch_id, " + batch + ", v.unit_validity "
+                    + "from atlas.indicator_value v join value_stage s using (indicator_id, unit_id, period)");
+            return st.executeUpdate("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, value, numerator, "
+                    + "denominator, status, batch_id, unit_validity) select " + territoryId + ", indicator_id, unit_id, period, value, "
+                    + "numerator, denominator, status, " + batch + ", unit_validity from value_stage "
+                    + "on conflict (indicator_id, unit_id, period) do update set value = excluded.value, numerator = excluded.numerator, "
+                    + "denominator = excluded.denominator, status = excluded.status, batch_id = excluded.batch_id, "
+                    + "unit_validity = excluded.unit_validity");
+        }
+    }
+
+    /** Streams the checked values as COPY text rows without building one big string. */
+    private static final class ValueRows extends Reader {
+        private final List<Value> values;
+        private final Progress progress;
+        private int next;
+        private String current = "";
+        private int pos;
+
+        ValueRows(List<Value> values, Progress progress) {
+            this.values = values;
+            this.progress = progress;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+            if (pos >= current.length()) {
+                if (next >= values.size()) {
+                    return -1;
+                }
+                StringBuilder b = new StringBuilder(8192);
+                while (next < values.size() && b.length() < 8000) {
+                    Value v = values.get(next++);
+                    b.append(v.indicatorId()).append('\t').append(v.unitId()).append('\t').append(v.period()).append('\t')
+                            .append(n(v.value())).append('\t').append(n(v.numerator())).append('\t').append(n(v.denominator()))
+                            .append('\t').append(v.status()).append('\t').append(v.validity()).append('\n');
+                    if (next % 100_000 == 0) {
+                        progress.report("schreiben/write", next, values.size());
+                    }
+                }
+                current = b.toString();
+                pos = 0;
+            }
+            int k = Math.min(len, current.length() - pos);
+            current.getChars(pos, pos + k, buf, off);
+            pos += k;
+            return k;
+        }
+
+        private static String n(BigDecimal d) {
+            return d == null ? "\\N" : d.toPlainString();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    // ---- lookups -------------------------------------------------------------------------------
+
+    static int territoryId(Connection c, String key) throws SQLException {
+        try (var ps = c.prepareStatement("select territory_id from atlas.territory where key = ?")) {
+            ps.setString(1, key);
+            var rs = ps.executeQuery();
+            if (!rs.next()) {
+                throw new ImportRejected(Problem.Kind.UNKNOWN_TERRITORY.at(null, null, key));
+            }
+            return rs.getInt(1);
+        }
+    }
+
+    private static Map<String, List<Unit>> units(Connection c, int territoryId) throws SQLException {
+        Map<String, List<Unit>> out = new HashMap<>();
+        try (var ps = c.prepareStatement("select u.unit_id, l.key, u.valid_from, u.valid_to, u.validity::text, u.code "
+                + "from atlas.spatial_unit u join atlas.unit_level l using (level_id) where u.territory_id = ?")) {
+            ps.setInt(1, territoryId);
+            ps.setFetchSize(10_000);
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                Date to = rs.getDate(4);
+                out.computeIfAbsent(rs.getString(6), k -> new ArrayList<>()).add(new Unit(rs.getLong(1), rs.getString(2),
+                        rs.getDate(3).toLocalDate(), to == null ? null : to.toLocalDate(), rs.getString(5)));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Indicator> indicators(Connection c, int territoryId) throws SQLException {
+        Map<String, Indicator> out = new HashMap<>();
+        try (var ps = c.prepareStatement("select indicator_id, key, kind, scale_factor, numerator_may_exceed_denominator, "
+                + "numerator_may_be_negative from atlas.indicator where territory_id = ?")) {
+            ps.setInt(1, territoryId);
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                out.put(rs.getString(2), new Indicator(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getBoolean(5), rs.getBoolean(6)));
+            }
+        }
+        return out;
+    }
+
+    static String human(long bytes) {
+        return String.format(Locale.GERMANY, "%,d MB", bytes / (1024 * 1024));
+    }
+}
