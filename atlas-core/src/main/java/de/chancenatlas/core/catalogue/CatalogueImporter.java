@@ -326,7 +326,8 @@ public final class CatalogueImporter {
         String excluded = String.join(", ", java.util.Arrays.stream(INDICATOR_COLUMNS).map(s -> "excluded." + s).toList());
         String current = String.join(", ", java.util.Arrays.stream(INDICATOR_COLUMNS).map(s -> "indicator." + s).toList());
         String sql = "insert into atlas.indicator (territory_id, key, batch_id, " + cols + ") values (?, ?, ?, "
-                + "(select theme_id from atlas.theme where territory_id = ? and key = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) "
+                + "(select theme_id from atlas.theme where territory_id = ? and key = ?), " + "?, ".repeat(INDICATOR_COLUMNS.length - 4)
+                + "?::jsonb, ?::jsonb, ?) "
                 + "on conflict (territory_id, key) do update set (batch_id, " + cols + ") = (excluded.batch_id, " + excluded + ") "
                 + "where (" + current + ") is distinct from (" + excluded + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -20,9 +20,11 @@ public final class AtlasDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
+    private final String database;
 
-    private AtlasDatabase(EmbeddedPostgres embedded, String url, String user, String password, int poolSize) {
+    private AtlasDatabase(EmbeddedPostgres embedded, String database, String url, String user, String password, int poolSize) {
         this.embedded = embedded;
+        this.database = database;
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url);
         cfg.setUsername(user);
@@ -40,18 +42,18 @@ public final class AtlasDatabase implements AutoCloseable {
         String url = env("ATLAS_DB_URL");
         if (url != null) {
             log.info("Using the configured PostGIS database {}", url);
-            return new AtlasDatabase(null, url, env("ATLAS_DB_USER"), env("ATLAS_DB_PASSWORD"), 16);
+            return new AtlasDatabase(null, null, url, env("ATLAS_DB_USER"), env("ATLAS_DB_PASSWORD"), 16);
         }
         String dir = env("ATLAS_DATA_DIR");
-        return embedded(dir != null ? Path.of(dir) : defaultDataDir, false);
+        return embedded(dir != null ? Path.of(dir) : defaultDataDir, false, DATABASE);
     }
 
-    /** Opens (creating if needed) an embedded cluster in the given folder. */
-    public static AtlasDatabase embedded(Path folder, boolean throwaway) {
+    /** Opens (creating if needed) an embedded cluster in the given folder and a database in it. */
+    public static AtlasDatabase embedded(Path folder, boolean throwaway, String database) {
         EmbeddedPostgres pg = new EmbeddedPostgres(folder, throwaway).start();
         try {
-            pg.createDatabase(DATABASE);
-            return new AtlasDatabase(pg, pg.jdbcUrl(DATABASE), EmbeddedPostgres.SUPERUSER, pg.password(), 16);
+            pg.createDatabase(database);
+            return new AtlasDatabase(pg, database, pg.jdbcUrl(database), EmbeddedPostgres.SUPERUSER, pg.password(), 16);
         } catch (RuntimeException e) {
             pg.stop();
             throw e;
@@ -64,6 +66,17 @@ public final class AtlasDatabase implements AutoCloseable {
 
     public boolean isEmbedded() {
         return embedded != null;
+    }
+
+    /** For throwaway test databases: closes the pool, drops the database, stops the cluster if started here. */
+    public void closeAndDrop() {
+        dataSource.close();
+        if (embedded != null && database != null && !DATABASE.equals(database)) {
+            embedded.dropDatabase(database);
+        }
+        if (embedded != null) {
+            embedded.stop();
+        }
     }
 
     @Override

@@ -130,6 +130,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    public void dropDatabase(String name) {
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, password());
+             var st = c.createStatement()) {
+            st.execute("drop database if exists \"" + name.replace("\"", "") + "\" with (force)");
+        } catch (java.sql.SQLException e) {
+            log.warn("Cannot drop database {}: {}", name, e.getMessage());
+        }
+    }
+
     private void initCluster() throws IOException {
         log.info("Creating a private PostgreSQL cluster in {}", cluster);
         Files.createDirectories(pgHome);
