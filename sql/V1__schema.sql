@@ -56,9 +56,10 @@ create table atlas.spatial_unit (
     check (valid_to is null or valid_to > valid_from),
     check (st_isvalid(geom) and not st_isempty(geom)),
     check (geometrytype(geom) in ('MULTIPOLYGON', 'POINT')),
-    -- No two versions of one unit overlap in time, hence never two current versions.
-    exclude using gist (territory_id with =, level_id with =, code with =, validity with &&),
-    unique (territory_id, unit_id, validity)                    -- target of the values' validity key
+    -- No two versions of one unit overlap in time, hence never two current versions
+    -- (level_id is unique across territories, so the territory is implied).
+    exclude using gist (level_id with =, code with =, daterange(valid_from, valid_to, '[)') with &&),
+    unique (unit_id, territory_id)
 );
 create index spatial_unit_geom_idx on atlas.spatial_unit using gist (geom);
 create index spatial_unit_level_idx on atlas.spatial_unit (level_id, code);
@@ -201,9 +202,10 @@ create table atlas.indicator (
 -- Status codes, as in official statistics:
 --   ok, provisional (vorläufig), estimated (geschätzt): a value is present;
 --   no_data (x, keine Angabe): nothing is known; secret (., geheim): known but withheld at source.
--- A value sits on the unit version that is valid on the reference date (31 December of the period):
--- the (unit_id, unit_validity) foreign key cascades validity changes, and the check rejects a value
--- whose unit version does not cover its date, so a boundary change can never orphan a value.
+-- A value sits on the unit version that is valid on its reference date, 31 December of the period.
+-- References (indicator, unit version and its validity, batch, all of the same territory) are
+-- enforced by the statement-level triggers below rather than per-row foreign keys: the same
+-- guarantee, checked as one join per statement, which keeps bulk imports at COPY speed.
 create table atlas.indicator_value (
     territory_id   integer not null,
     indicator_id   integer not null,
@@ -213,13 +215,8 @@ create table atlas.indicator_value (
     numerator      numeric,
     denominator    numeric,
     status         text not null default 'ok' check (status in ('ok', 'provisional', 'estimated', 'no_data', 'secret')),
-    batch_id       bigint not null references atlas.import_batch,
-    unit_validity  daterange not null,
+    batch_id       bigint not null,
     primary key (indicator_id, unit_id, period),
-    foreign key (territory_id, indicator_id) references atlas.indicator (territory_id, indicator_id) on delete cascade,
-    foreign key (territory_id, unit_id, unit_validity)
-        references atlas.spatial_unit (territory_id, unit_id, validity) on update cascade on delete cascade,
-    check (unit_validity @> make_date(period, 12, 31)),
     check (denominator is null or denominator > 0),              -- no rate over zero
     check ((numerator is null) = (denominator is null)),          -- counts come in pairs
     -- no_data carries nothing; secret may keep the true figure for internal use or be empty
@@ -228,7 +225,8 @@ create table atlas.indicator_value (
                 else value is not null or numerator is not null end)
 );
 create index indicator_value_unit_idx on atlas.indicator_value (unit_id);
-create index indicator_value_batch_idx on atlas.indicator_value (batch_id);
+-- no index on batch_id: only revert and batch deletion look values up by batch, rarely; bulk imports
+-- stay faster without a third index to maintain
 
 -- Replaced values, kept so that nothing is lost and a batch can be reverted.
 create table atlas.indicator_value_history (
@@ -243,8 +241,7 @@ create table atlas.indicator_value_history (
     status         text not null,
     batch_id       bigint not null references atlas.import_batch,      -- the batch that wrote it
     replaced_by    bigint not null references atlas.import_batch,      -- the batch that replaced it
-    replaced_at    timestamptz not null default now(),
-    unit_validity  daterange not null
+    replaced_at    timestamptz not null default now()
 );
 create index indicator_value_history_key_idx on atlas.indicator_value_history (indicator_id, unit_id, period);
 create index indicator_value_history_replaced_idx on atlas.indicator_value_history (replaced_by);
@@ -258,3 +255,74 @@ create table atlas.audit_log (
     at            timestamptz not null default now(),
     details       jsonb not null default '{}'::jsonb
 );
+
+-- Referential integrity of values, set-based. Every statement that writes values is checked as a
+-- whole: each row must name an indicator, a unit version valid on 31 December of its period, and a
+-- batch, all of the row's territory.
+create function atlas.check_value_references() returns trigger language plpgsql as $$
+declare
+    bad record;
+begin
+    -- an aggregate over all rows (not "limit 1"), so the planner joins by hash, not row by row
+    select count(*) as n,
+           min(format('(indicator %s, unit %s, period %s) refers to %s', n.indicator_id, n.unit_id, n.period,
+               case when i.indicator_id is null then 'no indicator of its territory'
+                    when u.unit_id is null then 'no unit version of its territory valid on 31 December of the period'
+                    else 'no import batch of its territory' end)) as example
+      into bad
+      from new_rows n
+      left join atlas.indicator i on i.indicator_id = n.indicator_id and i.territory_id = n.territory_id
+      left join atlas.spatial_unit u on u.unit_id = n.unit_id and u.territory_id = n.territory_id
+                                     and u.validity @> make_date(n.period, 12, 31)
+      left join atlas.import_batch b on b.batch_id = n.batch_id and b.territory_id = n.territory_id
+     where i.indicator_id is null or u.unit_id is null or b.batch_id is null;
+    if bad.n > 0 then
+        raise exception '% value(s) with broken references, e.g. %', bad.n, bad.example
+            using errcode = 'foreign_key_violation';
+    end if;
+    return null;
+end $$;
+create trigger indicator_value_references_insert after insert on atlas.indicator_value
+    referencing new table as new_rows for each statement execute function atlas.check_value_references();
+create trigger indicator_value_references_update after update on atlas.indicator_value
+    referencing new table as new_rows for each statement execute function atlas.check_value_references();
+
+-- The other side: a unit version may not lose values by a change of its validity or its deletion,
+-- and an indicator or batch with values cannot be deleted (delete the values first, explicitly).
+create function atlas.check_unit_keeps_values() returns trigger language plpgsql as $$
+declare
+    bad record;
+begin
+    if tg_op = 'DELETE' then
+        select o.code, v.period into bad from old_rows o join atlas.indicator_value v on v.unit_id = o.unit_id limit 1;
+    else
+        select n.code, v.period into bad from new_rows n join atlas.indicator_value v on v.unit_id = n.unit_id
+         where not n.validity @> make_date(v.period, 12, 31) or v.territory_id <> n.territory_id limit 1;
+    end if;
+    if found then
+        raise exception 'unit % has values for % that would lose their unit version', bad.code, bad.period
+            using errcode = 'foreign_key_violation';
+    end if;
+    return null;
+end $$;
+create trigger spatial_unit_keeps_values_update after update on atlas.spatial_unit
+    referencing new table as new_rows for each statement execute function atlas.check_unit_keeps_values();
+create trigger spatial_unit_keeps_values_delete after delete on atlas.spatial_unit
+    referencing old table as old_rows for each statement execute function atlas.check_unit_keeps_values();
+
+create function atlas.check_no_values_left() returns trigger language plpgsql as $$
+declare
+    column_name text := tg_argv[0];
+    bad record;
+begin
+    execute format('select o.%1$I as id from old_rows o join atlas.indicator_value v on v.%1$I = o.%1$I limit 1', column_name)
+       into bad;
+    if bad.id is not null then
+        raise exception '% % still has values', tg_table_name, bad.id using errcode = 'foreign_key_violation';
+    end if;
+    return null;
+end $$;
+create trigger indicator_keeps_values after delete on atlas.indicator
+    referencing old table as old_rows for each statement execute function atlas.check_no_values_left('indicator_id');
+create trigger import_batch_keeps_values after delete on atlas.import_batch
+    referencing old table as old_rows for each statement execute function atlas.check_no_values_left('batch_id');

@@ -33,7 +33,9 @@ public final class AtlasDatabase implements AutoCloseable {
         cfg.setPoolName("atlas");
         cfg.addDataSourceProperty("ApplicationName", "chancenatlas");
         this.dataSource = new HikariDataSource(cfg);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+        // history in public: with the role named "atlas", "$user" in the search path would otherwise
+        // make Flyway look for it in schema atlas once V1 has created that schema
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").defaultSchema("public")
                 .load().migrate();
     }
 

@@ -166,6 +166,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 "shared_buffers = 256MB",
                 "work_mem = 16MB",
                 "maintenance_work_mem = 128MB",
+                "max_wal_size = 4GB                    # bulk imports without forced checkpoints",
+                "checkpoint_timeout = 15min",
                 "timezone = 'Europe/Berlin'"));
         if (throwaway) {
             conf.addAll(List.of("fsync = off", "synchronous_commit = off", "full_page_writes = off"));

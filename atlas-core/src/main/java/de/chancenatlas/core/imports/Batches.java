@@ -122,9 +122,9 @@ public final class Batches {
                     st.execute("delete from atlas.indicator_value where batch_id = " + batchId);
                     // restore what this batch replaced: the newest history row per key
                     st.execute("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, value, numerator, "
-                            + "denominator, status, batch_id, unit_validity) "
+                            + "denominator, status, batch_id) "
                             + "select distinct on (indicator_id, unit_id, period) territory_id, indicator_id, unit_id, period, value, "
-                            + "numerator, denominator, status, batch_id, unit_validity from atlas.indicator_value_history "
+                            + "numerator, denominator, status, batch_id from atlas.indicator_value_history "
                             + "where replaced_by = " + batchId + " order by indicator_id, unit_id, period, history_id desc");
                     st.execute("delete from atlas.indicator_value_history where replaced_by = " + batchId);
                 }

@@ -422,6 +422,10 @@ public final class BoundaryImporter {
             ps.setLong(k, batch);
             written += ps.executeUpdate();
         }
+        try (var st = c.createStatement()) {
+            // fresh statistics, so the planner probes the unit keys of the values' foreign key by index
+            st.execute("analyze atlas.spatial_unit");
+        }
         progress.report("schreiben/write", features.size(), features.size());
         return written;
     }

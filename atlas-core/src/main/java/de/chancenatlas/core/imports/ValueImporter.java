@@ -71,12 +71,12 @@ public final class ValueImporter {
         this(ds, Limits.DEFAULT);
     }
 
-    private record Unit(long id, String level, LocalDate from, LocalDate to, String validity) { }
+    private record Unit(long id, String level, LocalDate from, LocalDate to) { }
 
     private record Indicator(int id, String key, String kind, BigDecimal scale, boolean mayExceed, boolean mayBeNegative) { }
 
     /** A checked value, ready to write. */
-    private record Value(int line, int indicatorId, long unitId, String validity, int period,
+    private record Value(int line, int indicatorId, long unitId, int period,
                          BigDecimal value, BigDecimal numerator, BigDecimal denominator, String status) { }
 
     /** Where a value comes from in the file: which cells hold its parts. */
@@ -240,7 +240,7 @@ public final class ValueImporter {
     private List<Value> checkValues(List<Cells> cells, NumberDialect dialect, Map<String, List<Unit>> units,
                                     Map<String, Indicator> indicators, Problems problems, Progress progress) {
         List<Value> out = new ArrayList<>(cells.size());
-        Map<String, Integer> seen = new HashMap<>(cells.size() * 2);
+        Map<Object, Integer> seen = new HashMap<>(cells.size() * 2);
         int n = 0;
         for (Cells c : cells) {
             if (++n % 50_000 == 0) {
@@ -250,7 +250,7 @@ public final class ValueImporter {
             if (v == null) {
                 continue;
             }
-            Integer first = seen.putIfAbsent(v.indicatorId() + "/" + v.unitId() + "/" + v.period(), c.line());
+            Integer first = seen.putIfAbsent(key(v), c.line());
             if (first != null) {
                 problems.add(Problem.Kind.DUPLICATE_ROW.at(c.line(), null, c.unitCode(), String.valueOf(first)));
                 continue;
@@ -261,6 +261,14 @@ public final class ValueImporter {
         return out;
     }
 
+    /** The identity of a value: one long while the ids fit (they do in practice), else a string. */
+    private static Object key(Value v) {
+        if (v.indicatorId() < (1 << 20) && v.unitId() < (1L << 32)) {
+            return ((long) v.indicatorId() << 44) | (v.unitId() << 12) | (v.period() - 1900);
+        }
+        return v.indicatorId() + "/" + v.unitId() + "/" + v.period();
+    }
+
     private Value checkOne(Cells c, NumberDialect dialect, Map<String, List<Unit>> units, Map<String, Indicator> indicators, Problems p) {
         int before = problemsCount(p);
         Indicator ind = indicators.get(c.indicator().toLowerCase(Locale.ROOT));
@@ -268,13 +276,9 @@ public final class ValueImporter {
             p.add(Problem.Kind.UNKNOWN_INDICATOR.at(c.line(), "indicator", c.indicator()));
         }
         Integer period = null;
-        try {
-            int y = new BigDecimal(c.period().strip()).intValueExact();
-            if (y >= 1900 && y <= 2200) {
-                period = y;
-            }
-        } catch (NumberFormatException | ArithmeticException e) {
-            // reported below
+        BigDecimal y = NumberDialect.PLAIN.parse(c.period());
+        if (y != null && y.stripTrailingZeros().scale() <= 0 && y.intValue() >= 1900 && y.intValue() <= 2200) {
+            period = y.intValue();
         }
         if (period == null) {
             p.add(Problem.Kind.BAD_PERIOD.at(c.line(), c.periodColumn(), c.period()));
@@ -338,11 +342,11 @@ public final class ValueImporter {
                 p.add(Problem.Kind.BAD_STATUS.at(c.line(), "status", c.status(), c.status() + " + Wert/value"));
                 return null;
             }
-            return new Value(c.line(), ind.id(), unit.id(), unit.validity(), period, null, null, null, status);
+            return new Value(c.line(), ind.id(), unit.id(), period, null, null, null, status);
         }
         if (value == null && !counts) {
             if ("secret".equals(status)) {
-                return new Value(c.line(), ind.id(), unit.id(), unit.validity(), period, null, null, null, status);
+                return new Value(c.line(), ind.id(), unit.id(), period, null, null, null, status);
             }
             p.add(Problem.Kind.MISSING_VALUE.at(c.line(), c.valueColumn(), "", " (" + ind.key() + ")"));
             return null;
@@ -371,13 +375,13 @@ public final class ValueImporter {
                 }
             }
             // the value of a ratio is derived from its counts in one place (atlas.v_indicator_value)
-            return new Value(c.line(), ind.id(), unit.id(), unit.validity(), period, null, num, den, status);
+            return new Value(c.line(), ind.id(), unit.id(), period, null, num, den, status);
         }
         if (value.signum() < 0 && !ind.mayBeNegative() && !"value".equals(ind.kind())) {
             p.add(Problem.Kind.NEGATIVE.at(c.line(), c.valueColumn(), c.value()));
             return null;
         }
-        return new Value(c.line(), ind.id(), unit.id(), unit.validity(), period, value, null, null, status);
+        return new Value(c.line(), ind.id(), unit.id(), period, value, null, null, status);
     }
 
     private static String leadingZeroCandidate(String code, Map<String, List<Unit>> units) {
@@ -424,7 +428,7 @@ public final class ValueImporter {
     private int write(Connection c, int territoryId, long batch, List<Value> values, Progress progress) throws SQLException {
         try (var st = c.createStatement()) {
             st.execute("create temp table value_stage (indicator_id integer, unit_id bigint, period smallint, value numeric, "
-                    + "numerator numeric, denominator numeric, status text, unit_validity daterange) on commit drop");
+                    + "numerator numeric, denominator numeric, status text) on commit drop");
         }
         var copy = c.unwrap(PGConnection.class).getCopyAPI();
         try {
@@ -434,22 +438,22 @@ public final class ValueImporter {
         }
         progress.report("schreiben/write", values.size(), values.size());
         try (var st = c.createStatement()) {
-            st.execute("create index on value_stage (indicator_id, unit_id, period)");
             st.execute("analyze value_stage");
-            // equal rows change nothing
+            // rows equal to the stored value change nothing
             st.execute("delete from value_stage s using atlas.indicator_value v where v.indicator_id = s.indicator_id "
                     + "and v.unit_id = s.unit_id and v.period = s.period and (v.value, v.numerator, v.denominator, v.status) "
                     + "is not distinct from (s.value, s.numerator, s.denominator, s.status)");
+            // the values this batch replaces go to history, then make way
             st.execute("insert into atlas.indicator_value_history (territory_id, indicator_id, unit_id, period, value, numerator, "
-                    + "denominator, status, batch_id, replaced_by, unit_validity) select v.territory_id, v.indicator_id, v.unit_id, "
-                    + "v.period, v.value, v.numerator, v.denominator, v.status, v.batch_id, " + batch + ", v.unit_validity "
+                    + "denominator, status, batch_id, replaced_by) select v.territory_id, v.indicator_id, v.unit_id, "
+                    + "v.period, v.value, v.numerator, v.denominator, v.status, v.batch_id, " + batch + " "
                     + "from atlas.indicator_value v join value_stage s using (indicator_id, unit_id, period)");
+            st.execute("delete from atlas.indicator_value v using value_stage s where v.indicator_id = s.indicator_id "
+                    + "and v.unit_id = s.unit_id and v.period = s.period");
+            // in key order, so the primary key index grows at its end instead of at random pages
             return st.executeUpdate("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, value, numerator, "
-                    + "denominator, status, batch_id, unit_validity) select " + territoryId + ", indicator_id, unit_id, period, value, "
-                    + "numerator, denominator, status, " + batch + ", unit_validity from value_stage "
-                    + "on conflict (indicator_id, unit_id, period) do update set value = excluded.value, numerator = excluded.numerator, "
-                    + "denominator = excluded.denominator, status = excluded.status, batch_id = excluded.batch_id, "
-                    + "unit_validity = excluded.unit_validity");
+                    + "denominator, status, batch_id) select " + territoryId + ", indicator_id, unit_id, period, value, "
+                    + "numerator, denominator, status, " + batch + " from value_stage order by indicator_id, unit_id, period");
         }
     }
 
@@ -477,7 +481,7 @@ public final class ValueImporter {
                     Value v = values.get(next++);
                     b.append(v.indicatorId()).append('\t').append(v.unitId()).append('\t').append(v.period()).append('\t')
                             .append(n(v.value())).append('\t').append(n(v.numerator())).append('\t').append(n(v.denominator()))
-                            .append('\t').append(v.status()).append('\t').append(v.validity()).append('\n');
+                            .append('\t').append(v.status()).append('\n');
                     if (next % 100_000 == 0) {
                         progress.report("schreiben/write", next, values.size());
                     }
@@ -515,15 +519,15 @@ public final class ValueImporter {
 
     private static Map<String, List<Unit>> units(Connection c, int territoryId) throws SQLException {
         Map<String, List<Unit>> out = new HashMap<>();
-        try (var ps = c.prepareStatement("select u.unit_id, l.key, u.valid_from, u.valid_to, u.validity::text, u.code "
+        try (var ps = c.prepareStatement("select u.unit_id, l.key, u.valid_from, u.valid_to, u.code "
                 + "from atlas.spatial_unit u join atlas.unit_level l using (level_id) where u.territory_id = ?")) {
             ps.setInt(1, territoryId);
             ps.setFetchSize(10_000);
             var rs = ps.executeQuery();
             while (rs.next()) {
                 Date to = rs.getDate(4);
-                out.computeIfAbsent(rs.getString(6), k -> new ArrayList<>()).add(new Unit(rs.getLong(1), rs.getString(2),
-                        rs.getDate(3).toLocalDate(), to == null ? null : to.toLocalDate(), rs.getString(5)));
+                out.computeIfAbsent(rs.getString(5), k -> new ArrayList<>()).add(new Unit(rs.getLong(1), rs.getString(2),
+                        rs.getDate(3).toLocalDate(), to == null ? null : to.toLocalDate()));
             }
         }
         return out;

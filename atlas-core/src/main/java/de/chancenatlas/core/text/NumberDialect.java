@@ -20,11 +20,28 @@ public enum NumberDialect {
         if (t.isEmpty()) {
             return null;
         }
+        if (isPlainInteger(t)) {   // the common case, without a regular expression
+            return t.length() < 18 ? BigDecimal.valueOf(Long.parseLong(t)) : new BigDecimal(t);
+        }
         return switch (this) {
             case GERMAN -> german(t);
             case PLAIN -> plain(t);
             case SPREADSHEET -> t.indexOf(',') >= 0 ? german(t) : plain(t);
         };
+    }
+
+    private static boolean isPlainInteger(String t) {
+        int start = t.charAt(0) == '-' ? 1 : 0;
+        if (start == t.length()) {
+            return false;
+        }
+        for (int i = start; i < t.length(); i++) {
+            char ch = t.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static BigDecimal german(String t) {

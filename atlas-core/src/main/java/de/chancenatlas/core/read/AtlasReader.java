@@ -1,0 +1,185 @@
+package de.chancenatlas.core.read;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.chancenatlas.core.text.GermanFormat;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The one read path of the atlas: territories, levels, units, indicators and values, as seen by a
+ * {@link Viewer}. The API, exports and (later) reports call this, never the tables directly.
+ * Values come from {@code atlas.v_indicator_value}, the single place where values are derived.
+ */
+public final class AtlasReader {
+    private final DataSource ds;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public AtlasReader(DataSource ds) {
+        this.ds = ds;
+    }
+
+    public record Territory(String key, String name, String kind, String ags, int srid, String attribution) { }
+
+    public record Level(String key, String name, String namePlural, int rank, String geometryKind, long units) { }
+
+    public record Unit(String code, String name, String level, String parentCode, String validFrom, String validTo, double areaKm2) { }
+
+    public record Indicator(String key, String theme, String themeTitle, String title, String shortTitle, String definition,
+                            String interpretation, String formula, String numeratorLabel, String denominatorLabel,
+                            String unitLabel, BigDecimal scaleFactor, int decimals, String polarity, String kind,
+                            String aggregation, String source, String updateCycle, String department, String visibility,
+                            boolean countsPublic, Map<String, Object> classification, List<Integer> periods) { }
+
+    public record Value(String unitCode, String unitName, int period, BigDecimal value, String formatted,
+                        BigDecimal numerator, BigDecimal denominator, String status, boolean aggregated) { }
+
+    public List<Territory> territories(Viewer viewer) throws SQLException {
+        try (Connection c = ds.getConnection();
+             var ps = c.prepareStatement("select key, name, kind, ags, srid, attribution from atlas.territory order by name")) {
+            var rs = ps.executeQuery();
+            List<Territory> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Territory(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6)));
+            }
+            return out;
+        }
+    }
+
+    public Optional<Territory> territory(Viewer viewer, String key) throws SQLException {
+        return territories(viewer).stream().filter(t -> t.key().equals(key)).findFirst();
+    }
+
+    public List<Level> levels(Viewer viewer, String territory) throws SQLException {
+        try (Connection c = ds.getConnection();
+             var ps = c.prepareStatement("select l.key, l.name, l.name_plural, l.rank, l.geometry_kind, "
+                     + "(select count(*) from atlas.spatial_unit u where u.level_id = l.level_id and u.valid_to is null) "
+                     + "from atlas.unit_level l join atlas.territory t using (territory_id) where t.key = ? order by l.rank, l.key")) {
+            ps.setString(1, territory);
+            var rs = ps.executeQuery();
+            List<Level> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Level(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getLong(6)));
+            }
+            return out;
+        }
+    }
+
+    /** Units of a level valid in {@code year} (default: current units), sorted by code. */
+    public List<Unit> units(Viewer viewer, String territory, String level, Integer year) throws SQLException {
+        try (Connection c = ds.getConnection();
+             var ps = c.prepareStatement("select u.code, u.name, l.key, p.code, u.valid_from::text, u.valid_to::text, u.area_m2 / 1e6 "
+                     + "from atlas.spatial_unit u join atlas.unit_level l using (level_id) join atlas.territory t on t.territory_id = u.territory_id "
+                     + "left join atlas.spatial_unit p on p.unit_id = u.parent_id "
+                     + "where t.key = ? and (?::text is null or l.key = ?) "
+                     + "and (case when ?::int is null then u.valid_to is null else u.validity @> make_date(?::int, 12, 31) end) "
+                     + "order by l.rank, u.code")) {
+            ps.setString(1, territory);
+            ps.setString(2, level);
+            ps.setString(3, level);
+            ps.setObject(4, year);
+            ps.setObject(5, year);
+            var rs = ps.executeQuery();
+            List<Unit> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        Math.round(rs.getDouble(7) * 1000) / 1000.0));
+            }
+            return out;
+        }
+    }
+
+    /** The indicators the viewer may read, with their descriptions and the periods that have values. */
+    public List<Indicator> indicators(Viewer viewer, String territory) throws SQLException {
+        return indicators(viewer, territory, null);
+    }
+
+    public Optional<Indicator> indicator(Viewer viewer, String territory, String key) throws SQLException {
+        return indicators(viewer, territory, key).stream().findFirst();
+    }
+
+    private List<Indicator> indicators(Viewer viewer, String territory, String key) throws SQLException {
+        try (Connection c = ds.getConnection();
+             var ps = c.prepareStatement("select i.*, th.key as theme_key, th.title as theme_title, "
+                     + "array(select distinct v.period from atlas.indicator_value v where v.indicator_id = i.indicator_id order by 1) as periods "
+                     + "from atlas.indicator i join atlas.theme th using (theme_id) join atlas.territory t on t.territory_id = i.territory_id "
+                     + "where t.key = ? and (?::text is null or i.key = ?) and (i.visibility = 'public' or ?) "
+                     + "order by th.sort_order, i.sort_order, i.key")) {
+            ps.setString(1, territory);
+            ps.setString(2, key);
+            ps.setString(3, key);
+            ps.setBoolean(4, viewer.isInternalFor(territory));
+            var rs = ps.executeQuery();
+            List<Indicator> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(indicator(rs));
+            }
+            return out;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Indicator indicator(ResultSet rs) throws SQLException {
+        List<Integer> periods = new ArrayList<>();
+        for (Object o : (Object[]) rs.getArray("periods").getArray()) {
+            periods.add(((Number) o).intValue());
+        }
+        Map<String, Object> classification;
+        try {
+            classification = json.readValue(rs.getString("classification"), LinkedHashMap.class);
+        } catch (java.io.IOException e) {
+            classification = Map.of();
+        }
+        return new Indicator(rs.getString("key"), rs.getString("theme_key"), rs.getString("theme_title"), rs.getString("title"),
+                rs.getString("short_title"), rs.getString("definition"), rs.getString("interpretation"), rs.getString("formula"),
+                rs.getString("numerator_label"), rs.getString("denominator_label"), rs.getString("unit_label"),
+                rs.getBigDecimal("scale_factor"), rs.getInt("decimals"), rs.getString("polarity"), rs.getString("kind"),
+                rs.getString("aggregation"), rs.getString("source"), rs.getString("update_cycle"), rs.getString("department"),
+                rs.getString("visibility"), rs.getBoolean("counts_public"), classification, periods);
+    }
+
+    /**
+     * Values of one indicator on one level, for one period or all. Empty when the viewer may not read
+     * the indicator. Counts are shown only to internal viewers or when the indicator declares them public.
+     */
+    public Optional<List<Value>> values(Viewer viewer, String territory, String indicatorKey, String level, Integer period)
+            throws SQLException {
+        Optional<Indicator> ind = indicator(viewer, territory, indicatorKey);
+        if (ind.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean counts = viewer.isInternalFor(territory) || ind.get().countsPublic();
+        int decimals = ind.get().decimals();
+        try (Connection c = ds.getConnection();
+             var ps = c.prepareStatement("select u.code, u.name, v.period, v.value, v.numerator, v.denominator, v.status, v.aggregated "
+                     + "from atlas.v_indicator_value v join atlas.indicator i using (indicator_id) "
+                     + "join atlas.spatial_unit u on u.unit_id = v.unit_id join atlas.unit_level l on l.level_id = u.level_id "
+                     + "join atlas.territory t on t.territory_id = v.territory_id "
+                     + "where t.key = ? and i.key = ? and (?::text is null or l.key = ?) and (?::int is null or v.period = ?) "
+                     + "order by v.period, u.code")) {
+            ps.setString(1, territory);
+            ps.setString(2, indicatorKey);
+            ps.setString(3, level);
+            ps.setString(4, level);
+            ps.setObject(5, period);
+            ps.setObject(6, period);
+            var rs = ps.executeQuery();
+            List<Value> out = new ArrayList<>();
+            while (rs.next()) {
+                BigDecimal v = rs.getBigDecimal(4);
+                BigDecimal rounded = v == null ? null : v.setScale(decimals, RoundingMode.HALF_UP);
+                out.add(new Value(rs.getString(1), rs.getString(2), rs.getInt(3), rounded, GermanFormat.format(v, decimals),
+                        counts ? rs.getBigDecimal(5) : null, counts ? rs.getBigDecimal(6) : null, rs.getString(7), rs.getBoolean(8)));
+            }
+            return Optional.of(out);
+        }
+    }
+}

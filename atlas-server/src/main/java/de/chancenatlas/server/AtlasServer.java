@@ -1,0 +1,71 @@
+package de.chancenatlas.server;
+
+import de.chancenatlas.core.catalogue.CatalogueImporter;
+import de.chancenatlas.core.db.AtlasDatabase;
+import de.chancenatlas.core.demo.DemoLoader;
+import de.chancenatlas.core.imports.Batches;
+import de.chancenatlas.core.imports.BoundaryImporter;
+import de.chancenatlas.core.imports.ValueImporter;
+import de.chancenatlas.core.read.AtlasReader;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** The server: one database (embedded or configured), the importers and the read path as beans. */
+@SpringBootApplication(exclude = FlywayAutoConfiguration.class)
+public class AtlasServer {
+    private static final Logger log = LoggerFactory.getLogger(AtlasServer.class);
+
+    /** Opened (and migrated) before anything else; closing it stops the embedded cluster. */
+    @Bean(destroyMethod = "close")
+    AtlasDatabase atlasDatabase(@Value("${atlas.data-dir:data}") String dataDir) {
+        return AtlasDatabase.open(Path.of(dataDir));
+    }
+
+    @Bean
+    DataSource dataSource(AtlasDatabase db) {
+        return db.dataSource();
+    }
+
+    @Bean
+    AtlasReader atlasReader(DataSource ds) {
+        return new AtlasReader(ds);
+    }
+
+    @Bean
+    ValueImporter valueImporter(DataSource ds, @Value("${atlas.import.max-bytes:209715200}") long maxBytes,
+                                @Value("${atlas.import.max-rows:5000000}") int maxRows) {
+        return new ValueImporter(ds, new ValueImporter.Limits(maxBytes, maxRows));
+    }
+
+    @Bean
+    BoundaryImporter boundaryImporter(DataSource ds) {
+        return new BoundaryImporter(ds);
+    }
+
+    @Bean
+    CatalogueImporter catalogueImporter(DataSource ds) {
+        return new CatalogueImporter(ds);
+    }
+
+    @Bean
+    Batches batches(DataSource ds) {
+        return new Batches(ds);
+    }
+
+    @Bean
+    ApplicationRunner demoData(DataSource ds, @Value("${atlas.demo.load:true}") boolean load,
+                               @Value("${atlas.demo.dir:demo}") String demoDir) {
+        return args -> {
+            if (load && new DemoLoader(ds, Path.of(demoDir)).loadIfEmpty()) {
+                log.info("Demo territories loaded from {}", Path.of(demoDir).toAbsolutePath());
+            }
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package de.chancenatlas.server.api;
+
+import de.chancenatlas.core.imports.ImportRejected;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/** Errors as JSON a person can act on, in German and English; never a stack trace. */
+@RestControllerAdvice
+public class ApiErrors {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** A requested thing does not exist (or does not exist for this viewer). */
+    public static class NotFound extends RuntimeException {
+        public NotFound(String what) {
+            super(what);
+        }
+    }
+
+    @ExceptionHandler(ImportRejected.class)
+    ResponseEntity<Map<String, Object>> rejected(ImportRejected e) {
+        Map<String, Object> body = body(422, "Import abgelehnt, nichts wurde geschrieben / import rejected, nothing was written");
+        body.put("problem_count", e.total());
+        body.put("problems", e.problems());
+        return json(HttpStatus.UNPROCESSABLE_ENTITY, body);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Map<String, Object>> notFound(NotFound e) {
+        return json(HttpStatus.NOT_FOUND, body(404, "Nicht gefunden / not found: " + e.getMessage()));
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
+        MethodArgumentTypeMismatchException.class, MultipartException.class})
+    ResponseEntity<Map<String, Object>> badRequest(Exception e) {
+        String detail = e instanceof MissingServletRequestParameterException m ? "Parameter fehlt / missing parameter: " + m.getParameterName()
+                : e instanceof MissingServletRequestPartException m ? "Datei fehlt / missing file part: " + m.getRequestPartName()
+                : e instanceof MethodArgumentTypeMismatchException m ? "Ungültiger Wert für / invalid value for: " + m.getName()
+                : "Ungültige Anfrage / bad request";
+        return json(HttpStatus.BAD_REQUEST, body(400, detail));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+        return json(HttpStatus.PAYLOAD_TOO_LARGE, body(413, "Datei zu groß / file too large"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return json(HttpStatus.NOT_ACCEPTABLE, body(406, "Format nicht verfügbar (application/json, text/csv) / format not available"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.access.AccessDeniedException) {
+            throw e;   // Spring's own 4xx handling
+        }
+        log.error("Unexpected error", e);
+        return json(HttpStatus.INTERNAL_SERVER_ERROR, body(500, "Interner Fehler, siehe Server-Protokoll / internal error, see the server log"));
+    }
+
+    private static Map<String, Object> body(int status, String title) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", status);
+        m.put("title", title);
+        return m;
+    }
+
+    private static ResponseEntity<Map<String, Object>> json(HttpStatus s, Map<String, Object> body) {
+        return ResponseEntity.status(s).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}

@@ -1,0 +1,137 @@
+package de.chancenatlas.server.api;
+
+import de.chancenatlas.core.catalogue.CatalogueImporter;
+import de.chancenatlas.core.imports.Batches;
+import de.chancenatlas.core.imports.BoundaryImporter;
+import de.chancenatlas.core.imports.ImportRejected;
+import de.chancenatlas.core.imports.ImportSource;
+import de.chancenatlas.core.imports.Problem;
+import de.chancenatlas.core.imports.ValueImporter;
+import java.io.IOException;
+import java.security.Principal;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Imports (catalogue, boundaries, values), their progress, and the batches they leave behind.
+ * Every upload is one atomic batch: 201 with the batch, 200 when nothing changed (same file again),
+ * 422 with every problem when nothing was written; {@code async=true} answers 202 with a job to poll.
+ */
+@RestController
+@RequestMapping("/api/v1")
+public class ImportController {
+    private final ValueImporter values;
+    private final BoundaryImporter boundaries;
+    private final CatalogueImporter catalogue;
+    private final Batches batches;
+    private final ImportJobs jobs;
+
+    public ImportController(ValueImporter values, BoundaryImporter boundaries, CatalogueImporter catalogue, Batches batches, ImportJobs jobs) {
+        this.values = values;
+        this.boundaries = boundaries;
+        this.catalogue = catalogue;
+        this.batches = batches;
+        this.jobs = jobs;
+    }
+
+    @PostMapping("/territories/{territory}/imports/values")
+    public ResponseEntity<Map<String, Object>> importValues(@PathVariable String territory, @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String level, @RequestParam(required = false) Integer period,
+            @RequestParam(required = false) String indicator, @RequestParam(defaultValue = "false") boolean async,
+            Principal who) throws IOException {
+        ImportSource src = source(file, who);
+        var options = new ValueImporter.Options(level, period, indicator);
+        return start(territory, "values", src, async, p -> values.importFile(territory, src, options, p));
+    }
+
+    @PostMapping("/territories/{territory}/imports/boundaries")
+    public ResponseEntity<Map<String, Object>> importBoundaries(@PathVariable String territory, @RequestParam("file") MultipartFile file,
+            @RequestParam String level, @RequestParam("code_field") String codeField,
+            @RequestParam(name = "name_field", required = false) String nameField,
+            @RequestParam(name = "parent_field", required = false) String parentField,
+            @RequestParam(name = "code_width", required = false) Integer codeWidth,
+            @RequestParam(name = "valid_from", required = false) String validFrom,
+            @RequestParam(name = "source_srs", required = false) String sourceSrs,
+            @RequestParam(required = false) String layer,
+            @RequestParam(defaultValue = "false") boolean async, Principal who) throws IOException {
+        ImportSource src = source(file, who);
+        var options = new BoundaryImporter.Options(level, codeField, nameField, parentField, codeWidth, date(validFrom), sourceSrs, layer);
+        return start(territory, "boundaries", src, async, p -> boundaries.importFile(territory, src, options, p));
+    }
+
+    @PostMapping("/territories/{territory}/imports/catalogue")
+    public ResponseEntity<Map<String, Object>> importCatalogue(@PathVariable String territory, @RequestParam("file") MultipartFile file,
+            Principal who) throws IOException {
+        ImportSource src = source(file, who);
+        return start(territory, "catalogue", src, false, p -> catalogue.importFile(territory, src));
+    }
+
+    /** A catalogue file that defines its territory: creates the territory if it is new. */
+    @PostMapping("/catalogue")
+    public ResponseEntity<Map<String, Object>> importCatalogueWithTerritory(@RequestParam("file") MultipartFile file, Principal who)
+            throws IOException {
+        ImportSource src = source(file, who);
+        return start(null, "catalogue", src, false, p -> catalogue.importFile(null, src));
+    }
+
+    @GetMapping("/imports/{id}")
+    public ResponseEntity<Map<String, Object>> job(@PathVariable String id) {
+        ImportJobs.Job job = jobs.get(id);
+        return job == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(job.view());
+    }
+
+    @GetMapping("/territories/{territory}/batches")
+    public List<Map<String, Object>> batches(@PathVariable String territory, @RequestParam(defaultValue = "100") int limit) throws SQLException {
+        return batches.list(territory, limit);
+    }
+
+    @PostMapping("/territories/{territory}/batches/{batch}/revert")
+    public Map<String, Object> revert(@PathVariable String territory, @PathVariable long batch, Principal who) throws SQLException {
+        batches.revert(territory, batch, who.getName());
+        return Map.of("batch_id", batch, "status", "reverted");
+    }
+
+    private ResponseEntity<Map<String, Object>> start(String territory, String kind, ImportSource src, boolean async, ImportJobs.Work work) {
+        if (async) {
+            ImportJobs.Job job = jobs.submit(territory, kind, src.fileName(), work);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/imports/" + job.id).body(job.view());
+        }
+        ImportJobs.Job job = jobs.runNow(territory, kind, src.fileName(), work);
+        if (job.rejected() != null) {
+            throw job.rejected();
+        }
+        if (job.error() != null) {
+            throw new IllegalStateException(job.error());
+        }
+        return ResponseEntity.status(job.result().unchanged() ? HttpStatus.OK : HttpStatus.CREATED).body(job.view());
+    }
+
+    private static ImportSource source(MultipartFile file, Principal who) throws IOException {
+        return new ImportSource(file.getOriginalFilename(), file.getBytes(), who.getName());
+    }
+
+    private static LocalDate date(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return s.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4}")
+                    ? LocalDate.parse(s, java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy"))
+                    : LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new ImportRejected(Problem.Kind.INVALID.at(null, "valid_from", s, "Datum „" + s + "“ (JJJJ-MM-TT oder TT.MM.JJJJ) / date"));
+        }
+    }
+}

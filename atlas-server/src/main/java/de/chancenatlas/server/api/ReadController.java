@@ -1,0 +1,113 @@
+package de.chancenatlas.server.api;
+
+import de.chancenatlas.core.read.AtlasReader;
+import de.chancenatlas.core.read.Viewer;
+import de.chancenatlas.core.text.GermanFormat;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.sql.SQLException;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The read API. Everything goes through {@link AtlasReader} with the requesting viewer. */
+@RestController
+@RequestMapping("/api/v1/territories")
+public class ReadController {
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private final AtlasReader reader;
+
+    public ReadController(AtlasReader reader) {
+        this.reader = reader;
+    }
+
+    /** Authenticated staff read the internal area; everyone else the public one. */
+    static Viewer viewer(Principal p) {
+        return p == null ? Viewer.ANONYMOUS : Viewer.internal(p.getName());
+    }
+
+    @GetMapping
+    public List<AtlasReader.Territory> territories(Principal p) throws SQLException {
+        return reader.territories(viewer(p));
+    }
+
+    @GetMapping("/{territory}")
+    public AtlasReader.Territory territory(@PathVariable String territory, Principal p) throws SQLException {
+        return reader.territory(viewer(p), territory).orElseThrow(() -> new ApiErrors.NotFound("territory " + territory));
+    }
+
+    @GetMapping("/{territory}/levels")
+    public List<AtlasReader.Level> levels(@PathVariable String territory, Principal p) throws SQLException {
+        territory(territory, p);
+        return reader.levels(viewer(p), territory);
+    }
+
+    @GetMapping("/{territory}/units")
+    public List<AtlasReader.Unit> units(@PathVariable String territory, @RequestParam(required = false) String level,
+                                        @RequestParam(required = false) Integer year, Principal p) throws SQLException {
+        territory(territory, p);
+        return reader.units(viewer(p), territory, level, year);
+    }
+
+    @GetMapping("/{territory}/indicators")
+    public List<AtlasReader.Indicator> indicators(@PathVariable String territory, Principal p) throws SQLException {
+        territory(territory, p);
+        return reader.indicators(viewer(p), territory);
+    }
+
+    @GetMapping("/{territory}/indicators/{key}")
+    public AtlasReader.Indicator indicator(@PathVariable String territory, @PathVariable String key, Principal p) throws SQLException {
+        return reader.indicator(viewer(p), territory, key).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
+    }
+
+    @GetMapping(value = "/{territory}/indicators/{key}/values", produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<AtlasReader.Value> values(@PathVariable String territory, @PathVariable String key,
+                                          @RequestParam(required = false) String level, @RequestParam(required = false) Integer period,
+                                          Principal p) throws SQLException {
+        return reader.values(viewer(p), territory, key, level, period).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
+    }
+
+    /**
+     * The same values as CSV for spreadsheets: German Excel dialect (';', decimal comma, UTF-8 with
+     * BOM) by default, {@code dialect=plain} for ',' and decimal point.
+     */
+    @GetMapping(value = "/{territory}/indicators/{key}/values", produces = "text/csv")
+    public ResponseEntity<byte[]> valuesCsv(@PathVariable String territory, @PathVariable String key,
+                                            @RequestParam(required = false) String level, @RequestParam(required = false) Integer period,
+                                            @RequestParam(defaultValue = "german") String dialect, Principal p) throws SQLException {
+        AtlasReader.Indicator ind = indicator(territory, key, p);
+        List<AtlasReader.Value> rows = values(territory, key, level, period, p);
+        boolean plain = "plain".equalsIgnoreCase(dialect);
+        char sep = plain ? ',' : ';';
+        StringBuilder b = new StringBuilder(plain ? "" : "\uFEFF");
+        b.append(String.join(String.valueOf(sep), "gebiet", "name", "indikator", "jahr", "wert", "zaehler", "nenner", "status")).append("\r\n");
+        for (AtlasReader.Value v : rows) {
+            b.append(v.unitCode()).append(sep).append(quote(v.unitName(), sep)).append(sep).append(key).append(sep).append(v.period()).append(sep)
+                    .append(num(v.value(), ind.decimals(), plain)).append(sep)
+                    .append(num(v.numerator(), -1, plain)).append(sep).append(num(v.denominator(), -1, plain)).append(sep)
+                    .append(v.status()).append("\r\n");
+        }
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + territory + "_" + key + ".csv\"")
+                .body(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String num(java.math.BigDecimal v, int decimals, boolean plain) {
+        if (v == null) {
+            return "";
+        }
+        java.math.BigDecimal d = decimals < 0 ? v.stripTrailingZeros() : v;
+        String s = decimals < 0 ? d.toPlainString() : GermanFormat.plainCell(d, decimals);
+        return plain ? s.replace(',', '.') : s.replace('.', ',');
+    }
+
+    private static String quote(String s, char sep) {
+        return s.indexOf(sep) >= 0 || s.indexOf('"') >= 0 ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+}
