@@ -224,9 +224,9 @@ create table atlas.indicator_value (
                 when status = 'secret' then true
                 else value is not null or numerator is not null end)
 );
-create index indicator_value_unit_idx on atlas.indicator_value (unit_id);
--- no index on batch_id: only revert and batch deletion look values up by batch, rarely; bulk imports
--- stay faster without a third index to maintain
+-- Deliberately no further indexes: lookups by unit go through the primary key
+-- (indicator_id = any(...) and unit_id = ...), and each extra index costs bulk imports ~2 s per
+-- million values on two cores (measured with ./atlas bench import).
 
 -- Replaced values, kept so that nothing is lost and a batch can be reverted.
 create table atlas.indicator_value_history (

@@ -15,6 +15,14 @@ public final class Problems {
         }
     }
 
+    /** Adds another collection's problems after this one's (keeps the order of lines). */
+    public void addAll(Problems other) {
+        for (Problem p : other.listed) {
+            add(p);
+        }
+        total += other.total - other.listed.size();
+    }
+
     public int count() {
         return total;
     }
