@@ -47,8 +47,9 @@ from (
         join atlas.indicator i   on i.indicator_id = v.indicator_id
         join atlas.spatial_unit u on u.unit_id = v.unit_id
         join atlas.unit_level l  on l.level_id = u.level_id
+        -- only values with a figure contribute (a secret value may be stored without one)
         where i.aggregation <> 'none' and v.status <> 'no_data'
-          and (i.aggregation = 'sum' or v.numerator is not null)
+          and (case when i.aggregation = 'sum' then v.value is not null else v.numerator is not null end)
     ) b
     join atlas.unit_closure c on c.unit_id = b.unit_id and c.depth > 0
     where b.rank = b.base_rank

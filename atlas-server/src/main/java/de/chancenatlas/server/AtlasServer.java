@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +24,7 @@ public class AtlasServer {
 
     /** Opened (and migrated) before anything else; closing it stops the embedded cluster. */
     @Bean(destroyMethod = "close")
-    AtlasDatabase atlasDatabase(@Value("${atlas.data-dir:data}") String dataDir) {
+    AtlasDatabase atlasDatabase(@Value("${ATLAS_DATA_DIR:data}") String dataDir) {
         return AtlasDatabase.open(Path.of(dataDir));
     }
 
@@ -59,12 +59,17 @@ public class AtlasServer {
         return new Batches(ds);
     }
 
+    /** Runs after all beans exist but before the web server opens its port: no request sees a half-loaded demo. */
     @Bean
-    ApplicationRunner demoData(DataSource ds, @Value("${atlas.demo.load:true}") boolean load,
-                               @Value("${atlas.demo.dir:demo}") String demoDir) {
-        return args -> {
-            if (load && new DemoLoader(ds, Path.of(demoDir)).loadIfEmpty()) {
-                log.info("Demo territories loaded from {}", Path.of(demoDir).toAbsolutePath());
+    SmartInitializingSingleton demoData(DataSource ds, @Value("${atlas.demo.load:true}") boolean load,
+                                        @Value("${ATLAS_DEMO_DIR:demo}") String demoDir) {
+        return () -> {
+            try {
+                if (load && new DemoLoader(ds, Path.of(demoDir)).loadIfEmpty()) {
+                    log.info("Demo territories loaded from {}", Path.of(demoDir).toAbsolutePath());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("Loading the demo territories failed", e);
             }
         };
     }

@@ -53,8 +53,17 @@ public final class CatalogueImporter {
             }
             return f;
         } catch (UnrecognizedPropertyException e) {
+            // a readable path such as indicators[3].polarityy, not Jackson's class names
+            StringBuilder path = new StringBuilder();
+            for (var ref : e.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
             throw new ImportRejected(Problem.Kind.UNKNOWN_COLUMN.at(e.getLocation() == null ? null : e.getLocation().getLineNr(),
-                    e.getPathReference(), e.getPropertyName()));
+                    path.toString(), e.getPropertyName()));
         } catch (JsonProcessingException e) {
             throw new ImportRejected(Problem.Kind.UNREADABLE.at(e.getLocation() == null ? null : e.getLocation().getLineNr(),
                     null, null, e.getOriginalMessage()));
@@ -68,6 +77,10 @@ public final class CatalogueImporter {
      */
     public ImportResult importFile(String territoryKey, ImportSource src) throws SQLException {
         CatalogueFile f = parse(src.content());
+        if (territoryKey != null && f.territory() != null && !territoryKey.equals(f.territory().key())) {
+            throw new ImportRejected(Problem.Kind.TERRITORY_MISMATCH.at(null, "territory.key", f.territory().key(),
+                    f.territory().key(), territoryKey));
+        }
         String key = territoryKey != null ? territoryKey : f.territory() != null ? f.territory().key() : null;
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
@@ -75,18 +88,21 @@ public final class CatalogueImporter {
                 Integer tid = territoryId(c, key);
                 Set<String> knownThemes = tid == null ? new HashSet<>() : keys(c, "theme", tid);
                 validate(f, key, tid, knownThemes);
+                int territoryChanged = 0;
                 if (f.territory() != null) {
-                    tid = upsertTerritory(c, f.territory());
+                    int[] t = upsertTerritory(c, f.territory());
+                    tid = t[0];
+                    territoryChanged = t[1];
                 }
-                var same = tid == null ? java.util.Optional.<Long>empty() : Batches.sameFile(c, tid, "catalogue", src.sha256());
+                var same = tid == null ? java.util.Optional.<Long>empty() : Batches.sameFile(c, tid, "catalogue", src.sha256(), "{}");
                 if (same.isPresent()) {
                     c.rollback();
                     int n = count(f);
                     return new ImportResult(same.get(), "catalogue", src.fileName(), src.sha256(), n, 0, n, true, List.of());
                 }
                 int n = count(f);
-                long batch = Batches.create(c, tid, "catalogue", src, n);
-                int written = 0;
+                long batch = Batches.create(c, tid, "catalogue", src, n, "{}");
+                int written = territoryChanged;
                 if (f.levels() != null) {
                     for (var l : f.levels()) {
                         written += upsertLevel(c, tid, l);
@@ -106,7 +122,14 @@ public final class CatalogueImporter {
                 Batches.finish(c, batch, written, n - written, null);
                 c.commit();
                 return new ImportResult(batch, "catalogue", src.fileName(), src.sha256(), n, written, n - written, written == 0, List.of());
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                c.rollback();
+                RuntimeException readable = Batches.integrity(e);
+                if (readable != null) {
+                    throw readable;
+                }
+                throw e;
+            } catch (RuntimeException e) {
                 c.rollback();
                 throw e;
             }
@@ -149,6 +172,10 @@ public final class CatalogueImporter {
                 String at = "levels[" + i + "]";
                 require(p, at + ".key", l.key());
                 require(p, at + ".name", l.name());
+                if (l.key() != null && !l.key().matches("^[a-z][a-z0-9_]{0,39}$")) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".key", l.key(), "Schlüssel „" + l.key() + "“: a-z, 0-9, _"));
+                }
+                oneOf(p, at + ".geometry_kind", l.geometryKind(), Set.of("polygon", "point"), false);
                 if (l.rank() == null || l.rank() < 0 || l.rank() > 20) {
                     p.add(Problem.Kind.INVALID.at(null, at + ".rank", String.valueOf(l.rank()), "Rang 0–20 / rank 0-20"));
                 } else if (!"point".equals(l.geometryKind()) && !ranks.add(l.rank())) {
@@ -166,6 +193,9 @@ public final class CatalogueImporter {
                 String at = "themes[" + i + "]";
                 require(p, at + ".key", th.key());
                 require(p, at + ".title", th.title());
+                if (th.key() != null && !th.key().matches("^[a-z][a-z0-9_]{0,39}$")) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".key", th.key(), "Schlüssel „" + th.key() + "“: a-z, 0-9, _"));
+                }
                 if (th.key() != null && !seen.add("theme:" + th.key())) {
                     p.add(Problem.Kind.DUPLICATE_CODE.at(null, at + ".key", th.key()));
                 }
@@ -266,10 +296,15 @@ public final class CatalogueImporter {
         return out;
     }
 
-    private int upsertTerritory(Connection c, CatalogueFile.Territory t) throws SQLException {
+    /** Creates or updates the territory; returns {territory_id, 1 if anything changed else 0}. */
+    private int[] upsertTerritory(Connection c, CatalogueFile.Territory t) throws SQLException {
+        int id;
+        int changed;
         try (var ps = c.prepareStatement("insert into atlas.territory (key, name, kind, ags, srid, attribution, settings) "
                 + "values (?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (key) do update set name = excluded.name, kind = excluded.kind, "
-                + "ags = excluded.ags, attribution = excluded.attribution, settings = excluded.settings returning territory_id, srid")) {
+                + "ags = excluded.ags, attribution = excluded.attribution, settings = excluded.settings "
+                + "where (territory.name, territory.kind, territory.ags, territory.attribution, territory.settings) is distinct from "
+                + "(excluded.name, excluded.kind, excluded.ags, excluded.attribution, excluded.settings) returning territory_id")) {
             ps.setString(1, t.key());
             ps.setString(2, t.name());
             ps.setString(3, t.kind());
@@ -278,13 +313,19 @@ public final class CatalogueImporter {
             ps.setString(6, t.attribution());
             ps.setString(7, toJson(t.settings()));
             var rs = ps.executeQuery();
+            changed = rs.next() ? 1 : 0;
+        }
+        try (var ps = c.prepareStatement("select territory_id, srid from atlas.territory where key = ?")) {
+            ps.setString(1, t.key());
+            var rs = ps.executeQuery();
             rs.next();
+            id = rs.getInt(1);
             if (rs.getInt(2) != t.srid()) {
                 throw new ImportRejected(Problem.Kind.INVALID.at(null, "territory.srid", t.srid().toString(),
                         "das Koordinatensystem eines bestehenden Gebiets ist fest (" + rs.getInt(2) + ") / the SRID of an existing territory is fixed"));
             }
-            return rs.getInt(1);
         }
+        return new int[] {id, changed};
     }
 
     private static int upsertLevel(Connection c, int tid, CatalogueFile.Level l) throws SQLException {

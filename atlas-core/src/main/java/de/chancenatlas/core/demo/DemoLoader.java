@@ -46,6 +46,23 @@ public final class DemoLoader {
         return true;
     }
 
+    /** Loads each demo territory that is not there yet (tests share one database with other territories). */
+    public void loadMissing() throws SQLException, IOException {
+        if (!exists("koeln")) {
+            loadKoeln();
+        }
+        if (!exists("kreis-dueren")) {
+            loadKreisDueren();
+        }
+    }
+
+    private boolean exists(String key) throws SQLException {
+        try (var c = ds.getConnection(); var ps = c.prepareStatement("select 1 from atlas.territory where key = ?")) {
+            ps.setString(1, key);
+            return ps.executeQuery().next();
+        }
+    }
+
     public void loadKoeln() throws SQLException, IOException {
         Path dir = demoDir.resolve("koeln");
         log.info("Loading demo territory Köln from {}", dir);

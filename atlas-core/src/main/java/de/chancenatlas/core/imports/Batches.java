@@ -17,27 +17,32 @@ public final class Batches {
         this.ds = ds;
     }
 
-    /** The live (not reverted) batch that imported exactly this file into this territory, if any. */
-    public static Optional<Long> sameFile(Connection c, int territoryId, String kind, String sha256) throws SQLException {
+    /**
+     * The live (not reverted) batch that imported exactly this file with the same options into this
+     * territory, if any: importing it again changes nothing.
+     */
+    public static Optional<Long> sameFile(Connection c, int territoryId, String kind, String sha256, String optionsJson) throws SQLException {
         try (var ps = c.prepareStatement("select batch_id from atlas.import_batch where territory_id = ? and kind = ? "
-                + "and sha256 = ? and status = 'done' order by batch_id desc limit 1")) {
+                + "and sha256 = ? and status = 'done' and details -> 'options' = ?::jsonb order by batch_id desc limit 1")) {
             ps.setInt(1, territoryId);
             ps.setString(2, kind);
             ps.setString(3, sha256);
+            ps.setString(4, optionsJson);
             var rs = ps.executeQuery();
             return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
         }
     }
 
-    public static long create(Connection c, int territoryId, String kind, ImportSource src, int rows) throws SQLException {
-        try (var ps = c.prepareStatement("insert into atlas.import_batch (territory_id, kind, file_name, sha256, row_count, created_by) "
-                + "values (?, ?, ?, ?, ?, ?) returning batch_id")) {
+    public static long create(Connection c, int territoryId, String kind, ImportSource src, int rows, String optionsJson) throws SQLException {
+        try (var ps = c.prepareStatement("insert into atlas.import_batch (territory_id, kind, file_name, sha256, row_count, created_by, details) "
+                + "values (?, ?, ?, ?, ?, ?, jsonb_build_object('options', ?::jsonb)) returning batch_id")) {
             ps.setInt(1, territoryId);
             ps.setString(2, kind);
             ps.setString(3, src.fileName());
             ps.setString(4, src.sha256());
             ps.setInt(5, rows);
             ps.setString(6, src.actor());
+            ps.setString(7, optionsJson);
             var rs = ps.executeQuery();
             rs.next();
             return rs.getLong(1);
@@ -45,12 +50,37 @@ public final class Batches {
     }
 
     public static void finish(Connection c, long batchId, int written, int unchanged, String detailsJson) throws SQLException {
-        try (var ps = c.prepareStatement("update atlas.import_batch set written = ?, unchanged = ?, details = ?::jsonb where batch_id = ?")) {
+        try (var ps = c.prepareStatement("update atlas.import_batch set written = ?, unchanged = ?, details = details || ?::jsonb where batch_id = ?")) {
             ps.setInt(1, written);
             ps.setInt(2, unchanged);
             ps.setString(3, detailsJson == null ? "{}" : detailsJson);
             ps.setLong(4, batchId);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * An integrity error of the database (a constraint or trigger of the schema refused the data) as
+     * a rejection the user can read; anything else is passed on.
+     */
+    public static RuntimeException integrity(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("23") || state.equals("22P02") || state.equals("22003"))) {
+            String msg = e.getMessage() == null ? state : e.getMessage().replaceFirst("^ERROR: ", "").lines().findFirst().orElse(state);
+            return new ImportRejected(Problem.Kind.CONFLICT.at(null, null, null, msg));
+        }
+        return null;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .findAndRegisterModules().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** The options of an import as JSON: part of its identity, so the same file with other options is a new import. */
+    public static String options(Object options) {
+        try {
+            return options == null ? "{}" : JSON.writeValueAsString(options);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
@@ -93,19 +123,16 @@ public final class Batches {
                     ps.setString(2, territoryKey);
                     var rs = ps.executeQuery();
                     if (!rs.next()) {
-                        throw new ImportRejected(Problem.Kind.INVALID.at(null, null, String.valueOf(batchId),
-                                "Lieferung " + batchId + " gibt es in diesem Gebiet nicht / no such batch in this territory"));
+                        throw new ImportRejected(Problem.Kind.BATCH_NOT_FOUND.at(null, null, String.valueOf(batchId)));
                     }
                     kind = rs.getString(1);
                     territoryId = rs.getInt(3);
                     if ("reverted".equals(rs.getString(2))) {
-                        throw new ImportRejected(Problem.Kind.INVALID.at(null, null, String.valueOf(batchId),
-                                "Lieferung " + batchId + " ist bereits zurückgenommen / already reverted"));
+                        throw new ImportRejected(Problem.Kind.BATCH_ALREADY_REVERTED.at(null, null, String.valueOf(batchId)));
                     }
                 }
                 if (!"values".equals(kind)) {
-                    throw new ImportRejected(Problem.Kind.INVALID.at(null, null, kind,
-                            "nur Wertelieferungen können zurückgenommen werden / only value batches can be reverted"));
+                    throw new ImportRejected(Problem.Kind.BATCH_NOT_REVERTIBLE.at(null, null, kind));
                 }
                 try (var ps = c.prepareStatement("select min(replaced_by) from atlas.indicator_value_history where batch_id = ?")) {
                     ps.setLong(1, batchId);
@@ -113,9 +140,7 @@ public final class Batches {
                     rs.next();
                     long later = rs.getLong(1);
                     if (!rs.wasNull()) {
-                        throw new ImportRejected(Problem.Kind.INVALID.at(null, null, String.valueOf(batchId),
-                                "Werte wurden von Lieferung " + later + " ersetzt; diese zuerst zurücknehmen / values were replaced by batch "
-                                        + later + "; revert that one first"));
+                        throw new ImportRejected(Problem.Kind.BATCH_REPLACED_LATER.at(null, null, String.valueOf(batchId), later));
                     }
                 }
                 try (var st = c.createStatement()) {

@@ -79,12 +79,13 @@ public final class BoundaryImporter {
                 List<Feature> features = read(src, o, srid, problems);
                 progress.report("lesen/read", 1, 1);
                 problems.throwIfAny();
-                var same = Batches.sameFile(c, tid, "boundaries", src.sha256());
+                String optionsJson = Batches.options(o);
+                var same = Batches.sameFile(c, tid, "boundaries", src.sha256(), optionsJson);
                 if (same.isPresent()) {
                     c.rollback();
                     return new ImportResult(same.get(), "boundaries", src.fileName(), src.sha256(), features.size(), 0, features.size(), true, List.of());
                 }
-                long batch = Batches.create(c, tid, "boundaries", src, features.size());
+                long batch = Batches.create(c, tid, "boundaries", src, features.size(), optionsJson);
                 List<Problem> warnings = new ArrayList<>();
                 int written = write(c, tid, srid, level[0], level[1], batch, features, o, problems, warnings, progress);
                 problems.throwIfAny();
@@ -92,7 +93,14 @@ public final class BoundaryImporter {
                 c.commit();
                 return new ImportResult(batch, "boundaries", src.fileName(), src.sha256(), features.size(), written,
                         features.size() - written, written == 0, warnings);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                c.rollback();
+                RuntimeException readable = Batches.integrity(e);
+                if (readable != null) {
+                    throw readable;
+                }
+                throw e;
+            } catch (RuntimeException e) {
                 c.rollback();
                 throw e;
             }
@@ -132,6 +140,11 @@ public final class BoundaryImporter {
             List<Feature> out;
             try (InputStream in = p.getInputStream()) {
                 out = parse(in, o, problems);
+            }
+            if (!problems.isEmpty()) {
+                // the parser stopped early (e.g. a missing field); its problem is the one to report
+                p.destroy();
+                return out;
             }
             if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 String err = Files.readString(dir.resolve("ogr.err"), StandardCharsets.UTF_8).strip();
@@ -350,11 +363,14 @@ public final class BoundaryImporter {
                 ps.setDate(2, from);
                 ps.executeUpdate();
             }
-            if (o.parentField() != null) {
-                try (var st = c.createStatement()) {
-                    var rs = st.executeQuery("select n, parent_code from unit_stage where parent_id is null order by n");
-                    while (rs.next()) {
+            try (var st = c.createStatement()) {
+                var rs = st.executeQuery("select n, coalesce(parent_code, code) from unit_stage where parent_id is null order by n");
+                while (rs.next()) {
+                    if (o.parentField() != null) {
                         problems.add(Problem.Kind.UNKNOWN_PARENT.at(rs.getInt(1), o.parentField(), rs.getString(2)));
+                    } else {
+                        // no unit of the level above overlaps it: imported, but it will not aggregate upwards
+                        warnings.add(Problem.Kind.NO_PARENT.at(rs.getInt(1), o.codeField(), rs.getString(2)));
                     }
                 }
             }
@@ -367,7 +383,7 @@ public final class BoundaryImporter {
             ps.executeUpdate();
         }
         // a new version must not start before the current one, and must not orphan later values
-        try (var ps = c.prepareStatement("select s.n, s.code, u.valid_from, (select min(v.period) from atlas.indicator_value v "
+        try (var ps = c.prepareStatement("select s.n, s.code, u.valid_from, (select max(v.period) from atlas.indicator_value v "
                 + "where v.unit_id = u.unit_id and make_date(v.period, 12, 31) >= ?::date) from unit_stage s "
                 + "join atlas.spatial_unit u on u.unit_id = s.unit_id where u.valid_from <> ?::date "
                 + "and (u.name, u.parent_id, true) is distinct from (s.name, s.parent_id, st_equals(u.geom, s.geom))")) {
@@ -378,8 +394,9 @@ public final class BoundaryImporter {
                 int later = rs.getInt(4);
                 if (!rs.wasNull()) {
                     problems.add(Problem.Kind.INVALID.at(rs.getInt(1), o.codeField(), rs.getString(2),
-                            "Gebiet " + rs.getString(2) + " hat Werte ab " + later + " auf der alten Gebietsfassung; neue Fassung erst ab "
-                                    + (later + 1) + " möglich / unit has values from " + later + " on its old version"));
+                            "Gebiet " + rs.getString(2) + " hat bis " + later + " Werte auf der alten Gebietsfassung; eine neue Fassung ist erst ab "
+                                    + (later + 1) + "-01-01 möglich / unit has values up to " + later + " on its old version; a new version can start "
+                                    + (later + 1) + "-01-01 at the earliest"));
                 }
             }
         }
@@ -431,9 +448,9 @@ public final class BoundaryImporter {
     }
 
     /**
-     * Creates (or updates) one unit on {@code level} as the union of all units of {@code fromLevel}
-     * valid on {@code validFrom}, and makes it their parent: the territory total of a city built from
-     * its districts, or a Kreis built from its Gemeinden.
+     * Creates one unit on {@code level} as the union of all units of {@code fromLevel} valid on
+     * {@code validFrom} (or, when it exists, gives it that union as its geometry), and makes it their
+     * parent: the territory total of a city built from its districts, or a Kreis from its Gemeinden.
      */
     public void dissolve(String territoryKey, String fromLevel, String level, String code, String name, LocalDate validFrom, String actor)
             throws SQLException {
@@ -447,20 +464,33 @@ public final class BoundaryImporter {
                     throw new ImportRejected(Problem.Kind.UNKNOWN_LEVEL.at(null, "level", from == null ? fromLevel : level));
                 }
                 long unitId;
-                try (var ps = c.prepareStatement("insert into atlas.spatial_unit (territory_id, level_id, code, name, valid_from, geom) "
-                        + "select ?, ?, ?, ?, ?::date, st_multi(st_collectionextract(st_makevalid(st_union(geom)), 3)) from atlas.spatial_unit "
-                        + "where level_id = ? and validity @> ?::date "
-                        + "on conflict do nothing returning unit_id")) {
-                    ps.setInt(1, tid);
-                    ps.setInt(2, to[0]);
-                    ps.setString(3, code);
-                    ps.setString(4, name);
-                    ps.setDate(5, Date.valueOf(validFrom));
-                    ps.setInt(6, from[0]);
-                    ps.setDate(7, Date.valueOf(validFrom));
+                String union = "(select st_multi(st_collectionextract(st_makevalid(st_union(geom)), 3)) from atlas.spatial_unit "
+                        + "where level_id = ? and validity @> ?::date)";
+                try (var ps = c.prepareStatement("update atlas.spatial_unit set name = ?, geom = " + union
+                        + " where level_id = ? and code = ? and validity @> ?::date returning unit_id")) {
+                    ps.setString(1, name);
+                    ps.setInt(2, from[0]);
+                    ps.setDate(3, Date.valueOf(validFrom));
+                    ps.setInt(4, to[0]);
+                    ps.setString(5, code);
+                    ps.setDate(6, Date.valueOf(validFrom));
                     var rs = ps.executeQuery();
-                    rs.next();
-                    unitId = rs.getLong(1);
+                    unitId = rs.next() ? rs.getLong(1) : -1;
+                }
+                if (unitId < 0) {
+                    try (var ps = c.prepareStatement("insert into atlas.spatial_unit (territory_id, level_id, code, name, valid_from, geom) "
+                            + "values (?, ?, ?, ?, ?::date, " + union + ") returning unit_id")) {
+                        ps.setInt(1, tid);
+                        ps.setInt(2, to[0]);
+                        ps.setString(3, code);
+                        ps.setString(4, name);
+                        ps.setDate(5, Date.valueOf(validFrom));
+                        ps.setInt(6, from[0]);
+                        ps.setDate(7, Date.valueOf(validFrom));
+                        var rs = ps.executeQuery();
+                        rs.next();
+                        unitId = rs.getLong(1);
+                    }
                 }
                 try (var ps = c.prepareStatement("update atlas.spatial_unit set parent_id = ? where level_id = ? and validity @> ?::date")) {
                     ps.setLong(1, unitId);
@@ -478,7 +508,14 @@ public final class BoundaryImporter {
                     ps.executeUpdate();
                 }
                 c.commit();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                c.rollback();
+                RuntimeException readable = Batches.integrity(e);
+                if (readable != null) {
+                    throw readable;
+                }
+                throw e;
+            } catch (RuntimeException e) {
                 c.rollback();
                 throw e;
             }

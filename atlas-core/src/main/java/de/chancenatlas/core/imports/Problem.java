@@ -31,14 +31,23 @@ public record Problem(Integer line, String column, String value, Kind kind, Stri
         EMPTY_FILE("Die Datei enthält keine Datenzeilen%s", "The file holds no data rows%s"),
         TOO_MANY_ROWS("Zu viele Zeilen: höchstens %s erlaubt", "Too many rows: at most %s allowed"),
         TOO_LARGE("Datei zu groß: höchstens %s erlaubt", "File too large: at most %s allowed"),
-        WRONG_COLUMN_COUNT("Zeile hat %s Felder, die Kopfzeile nicht", "Row has %s fields, the header does not"),
+        WRONG_COLUMN_COUNT("Zeile hat %s Felder, mehr als die Kopfzeile Spalten", "Row has %s fields, more than the header has columns"),
         UNREADABLE("Datei nicht lesbar: %s", "File not readable: %s"),
         INVALID("Ungültig: %s", "Invalid: %s"),
         INVALID_GEOMETRY("Geometrie ungültig und nicht reparierbar: %s", "Geometry invalid and not repairable: %s"),
         GEOMETRY_REPAIRED("Geometrie war ungültig und wurde repariert: %s", "Geometry was invalid and has been repaired: %s"),
         DUPLICATE_CODE("Gebietsschlüssel „%s“ kommt mehrfach vor", "Unit code '%s' occurs more than once"),
         UNKNOWN_PARENT("Übergeordnetes Gebiet „%s“ nicht gefunden", "Parent unit '%s' not found"),
-        UNKNOWN_TERRITORY("Unbekanntes Gebiet (Mandant) „%s“", "Unknown territory '%s'");
+        NO_PARENT("Gebiet „%s“ liegt in keinem Gebiet der übergeordneten Ebene und wird nicht nach oben zusammengefasst",
+                "Unit '%s' lies in no unit of the level above and will not be aggregated upwards"),
+        UNKNOWN_TERRITORY("Unbekanntes Gebiet (Mandant) „%s“", "Unknown territory '%s'"),
+        TERRITORY_MISMATCH("Die Datei beschreibt das Gebiet „%s“, nicht „%s“", "The file describes territory '%s', not '%s'"),
+        CONFLICT("Widerspricht den gespeicherten Daten: %s", "Conflicts with the stored data: %s"),
+        BATCH_NOT_FOUND("Lieferung %s gibt es in diesem Gebiet nicht", "No batch %s in this territory"),
+        BATCH_ALREADY_REVERTED("Lieferung %s ist bereits zurückgenommen", "Batch %s is already reverted"),
+        BATCH_NOT_REVERTIBLE("Nur Wertelieferungen können zurückgenommen werden, nicht „%s“", "Only value batches can be reverted, not '%s'"),
+        BATCH_REPLACED_LATER("Werte dieser Lieferung wurden von Lieferung %s ersetzt; diese zuerst zurücknehmen",
+                "Values of this batch were replaced by batch %s; revert that one first");
 
         private final String de;
         private final String en;

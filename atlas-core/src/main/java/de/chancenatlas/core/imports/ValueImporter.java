@@ -108,19 +108,27 @@ public final class ValueImporter {
                 Problems problems = new Problems();
                 List<Value> values = check(table, options, units, indicators, problems, progress);
                 problems.throwIfAny();
-                var same = Batches.sameFile(c, territoryId, "values", src.sha256());
+                String optionsJson = Batches.options(options);
+                var same = Batches.sameFile(c, territoryId, "values", src.sha256(), optionsJson);
                 if (same.isPresent()) {
                     c.rollback();
                     return new ImportResult(same.get(), "values", src.fileName(), src.sha256(), values.size(), 0, values.size(), true, List.of());
                 }
-                long batch = Batches.create(c, territoryId, "values", src, values.size());
+                long batch = Batches.create(c, territoryId, "values", src, values.size(), optionsJson);
                 int written = write(c, territoryId, batch, values, progress);
                 Batches.finish(c, batch, written, values.size() - written,
                         "{\"format\": \"" + table.description().replace("\"", "'") + "\"}");
                 c.commit();
                 return new ImportResult(batch, "values", src.fileName(), src.sha256(), values.size(), written,
                         values.size() - written, written == 0, List.of());
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                c.rollback();
+                RuntimeException readable = Batches.integrity(e);
+                if (readable != null) {
+                    throw readable;
+                }
+                throw e;
+            } catch (RuntimeException e) {
                 c.rollback();
                 throw e;
             }
@@ -144,6 +152,19 @@ public final class ValueImporter {
         }
         if (!canon.containsKey("unit")) {
             problems.add(Problem.Kind.MISSING_COLUMN.at(1, null, null, "unit / Gebiet / raum_id / ags"));
+            return List.of();
+        }
+        // a row with more filled fields than the header has columns was split wrongly (e.g. a decimal
+        // comma in a comma-separated file): never guess which field was meant
+        for (var r : t.rows()) {
+            for (int i = t.header().size(); i < r.cells().size(); i++) {
+                if (!r.cells().get(i).isEmpty()) {
+                    problems.add(Problem.Kind.WRONG_COLUMN_COUNT.at(r.line(), null, r.cells().get(i), r.cells().size()));
+                    break;
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
             return List.of();
         }
         List<Cells> cells = new ArrayList<>();
@@ -172,8 +193,11 @@ public final class ValueImporter {
             for (var r : t.rows()) {
                 for (int i : other) {
                     String h = t.header().get(i);
+                    if (r.cell(i).isEmpty()) {
+                        continue;   // an empty cell of a wide table: nothing delivered for that year
+                    }
                     cells.add(new Cells(r.line(), r.cell(canon.get("unit")), cell(r, canon, "level", o.level()),
-                            cell(r, canon, "indicator", o.indicator()), h, h, r.cell(i), h, "", "", ""));
+                            cell(r, canon, "indicator", o.indicator()), h, h, r.cell(i), h, "", "", cell(r, canon, "status", "")));
                 }
             }
         } else {
@@ -204,10 +228,14 @@ public final class ValueImporter {
             for (var r : t.rows()) {
                 for (var e : byKey.entrySet()) {
                     int[] ix = e.getValue();
+                    if ((ix[0] < 0 || r.cell(ix[0]).isEmpty()) && (ix[1] < 0 || r.cell(ix[1]).isEmpty())
+                            && (ix[2] < 0 || r.cell(ix[2]).isEmpty())) {
+                        continue;   // nothing delivered for this indicator in this row
+                    }
                     cells.add(new Cells(r.line(), r.cell(canon.get("unit")), cell(r, canon, "level", o.level()), e.getKey(),
                             cell(r, canon, "period", str(o.period())), header(t, canon, "period"),
                             ix[0] < 0 ? "" : r.cell(ix[0]), ix[0] < 0 ? t.header().get(Math.max(ix[1], ix[2])) : t.header().get(ix[0]),
-                            ix[1] < 0 ? "" : r.cell(ix[1]), ix[2] < 0 ? "" : r.cell(ix[2]), ""));
+                            ix[1] < 0 ? "" : r.cell(ix[1]), ix[2] < 0 ? "" : r.cell(ix[2]), cell(r, canon, "status", "")));
                 }
             }
         }

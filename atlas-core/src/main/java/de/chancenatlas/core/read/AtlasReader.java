@@ -156,7 +156,8 @@ public final class AtlasReader {
         if (ind.isEmpty()) {
             return Optional.empty();
         }
-        boolean counts = viewer.isInternalFor(territory) || ind.get().countsPublic();
+        boolean internal = viewer.isInternalFor(territory);
+        boolean counts = internal || ind.get().countsPublic();
         int decimals = ind.get().decimals();
         try (Connection c = ds.getConnection();
              var ps = c.prepareStatement("select u.code, u.name, v.period, v.value, v.numerator, v.denominator, v.status, v.aggregated "
@@ -174,10 +175,13 @@ public final class AtlasReader {
             var rs = ps.executeQuery();
             List<Value> out = new ArrayList<>();
             while (rs.next()) {
-                BigDecimal v = rs.getBigDecimal(4);
+                // a value kept secret at source is for internal eyes only
+                boolean hidden = !internal && "secret".equals(rs.getString(7));
+                BigDecimal v = hidden ? null : rs.getBigDecimal(4);
                 BigDecimal rounded = v == null ? null : v.setScale(decimals, RoundingMode.HALF_UP);
                 out.add(new Value(rs.getString(1), rs.getString(2), rs.getInt(3), rounded, GermanFormat.format(v, decimals),
-                        counts ? rs.getBigDecimal(5) : null, counts ? rs.getBigDecimal(6) : null, rs.getString(7), rs.getBoolean(8)));
+                        counts && !hidden ? rs.getBigDecimal(5) : null, counts && !hidden ? rs.getBigDecimal(6) : null,
+                        rs.getString(7), rs.getBoolean(8)));
             }
             return Optional.of(out);
         }

@@ -31,10 +31,16 @@ public class ApiErrors {
 
     @ExceptionHandler(ImportRejected.class)
     ResponseEntity<Map<String, Object>> rejected(ImportRejected e) {
-        Map<String, Object> body = body(422, "Import abgelehnt, nichts wurde geschrieben / import rejected, nothing was written");
+        Map<String, Object> body = body(422, "Abgelehnt, nichts wurde geändert / rejected, nothing was changed");
         body.put("problem_count", e.total());
         body.put("problems", e.problems());
         return json(HttpStatus.UNPROCESSABLE_ENTITY, body);
+    }
+
+    @ExceptionHandler(ImportJobs.Busy.class)
+    ResponseEntity<Map<String, Object>> busy(ImportJobs.Busy e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").contentType(MediaType.APPLICATION_JSON)
+                .body(body(503, "Zu viele laufende Importe, bitte später erneut / too many imports running, try again later"));
     }
 
     @ExceptionHandler(NotFound.class)

@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.security.Principal;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import de.chancenatlas.core.text.Dates;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -123,15 +123,10 @@ public class ImportController {
     }
 
     private static LocalDate date(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
         try {
-            return s.matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4}")
-                    ? LocalDate.parse(s, java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy"))
-                    : LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new ImportRejected(Problem.Kind.INVALID.at(null, "valid_from", s, "Datum „" + s + "“ (JJJJ-MM-TT oder TT.MM.JJJJ) / date"));
+            return Dates.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new ImportRejected(Problem.Kind.INVALID.at(null, "valid_from", s, e.getMessage()));
         }
     }
 }

@@ -2,7 +2,6 @@ package de.chancenatlas.server.api;
 
 import de.chancenatlas.core.imports.ImportRejected;
 import de.chancenatlas.core.imports.ImportResult;
-import de.chancenatlas.core.imports.Problem;
 import de.chancenatlas.core.imports.Progress;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -92,6 +91,13 @@ public class ImportJobs {
         }
     }
 
+    /** All import slots are taken: the client should try again later (HTTP 503). */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("too many imports running");
+        }
+    }
+
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(8));
 
@@ -106,8 +112,7 @@ public class ImportJobs {
             pool.execute(() -> execute(job, work));
         } catch (RejectedExecutionException e) {
             jobs.remove(job.id);
-            throw new ImportRejected(Problem.Kind.INVALID.at(null, null, null,
-                    "zu viele laufende Importe, bitte später erneut / too many imports running, try again later"));
+            throw new Busy();
         }
         return job;
     }

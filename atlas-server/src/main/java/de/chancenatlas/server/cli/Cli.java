@@ -12,7 +12,9 @@ import de.chancenatlas.core.imports.ImportSource;
 import de.chancenatlas.core.imports.Problem;
 import de.chancenatlas.core.imports.Progress;
 import de.chancenatlas.core.imports.Shapefiles;
+import de.chancenatlas.core.imports.SourceMapping;
 import de.chancenatlas.core.imports.ValueImporter;
+import de.chancenatlas.core.text.Dates;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -41,6 +43,7 @@ public final class Cli {
               ./atlas import boundaries T FILE|FOLDER --level L --code-field F [--name-field F]
                       [--parent-field F] [--code-width N] [--valid-from YYYY-MM-DD] [--source-srs EPSG:n] [--layer NAME]
               ./atlas import values T FILE [--level L] [--period YYYY] [--indicator KEY]
+              ./atlas import mapped T MAPPING.yaml  values from a statistics table, translated by a mapping file
               ./atlas batches T                    list the import batches of territory T
               ./atlas revert T BATCH               revert a value batch
               ./atlas delete-territory T --yes     delete territory T with all its data (logged)
@@ -51,6 +54,9 @@ public final class Cli {
             """;
 
     public int run(String command, String[] args) {
+        // tools speak for themselves; library chatter (pool, migrations) only when something is wrong
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         try {
             return switch (command) {
                 case "import" -> importCommand(args);
@@ -82,6 +88,9 @@ public final class Cli {
         } catch (UsageException e) {
             err.println(e.getMessage());
             err.print(HELP);
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("Fehler / error: " + e.getMessage());
             return 2;
         } catch (Exception e) {
             err.println("Fehler / error: " + e.getMessage());
@@ -169,7 +178,7 @@ public final class Cli {
                     String from = a.options().get("valid-from");
                     var o = new BoundaryImporter.Options(a.required("level"), a.required("code-field"), a.options().get("name-field"),
                             a.options().get("parent-field"), width == null ? null : Integer.valueOf(width),
-                            from == null ? null : LocalDate.parse(from), a.options().get("source-srs"), a.options().get("layer"));
+                            Dates.parse(from), a.options().get("source-srs"), a.options().get("layer"));
                     yield new BoundaryImporter(db.dataSource()).importFile(territory, new ImportSource(name, content, actor()), o, bar());
                 }
                 case "values" -> {
@@ -181,7 +190,16 @@ public final class Cli {
                     yield new ValueImporter(db.dataSource()).importFile(territory,
                             new ImportSource(file.getFileName().toString(), Files.readAllBytes(file), actor()), o, bar());
                 }
-                default -> throw new UsageException("import catalogue | boundaries | values");
+                case "mapped" -> {
+                    String territory = a.at(1, "TERRITORY");
+                    Path mappingFile = Path.of(a.at(2, "MAPPING.yaml"));
+                    SourceMapping mapping = SourceMapping.parse(Files.readAllBytes(mappingFile));
+                    Path source = mappingFile.toAbsolutePath().resolveSibling(mapping.sourceFile());
+                    yield new ValueImporter(db.dataSource()).importFile(territory, new ImportSource(mapping.sourceFile()
+                            + " (" + mappingFile.getFileName() + ")", mapping.toCsv(Files.readAllBytes(source)), actor()),
+                            ValueImporter.Options.NONE, bar());
+                }
+                default -> throw new UsageException("import catalogue | boundaries | values | mapped");
             };
             err.println();
             out.printf("%s: Lieferung/batch %d, %d Zeilen/rows, %d geschrieben/written, %d unverändert/unchanged%s%n",
@@ -265,7 +283,7 @@ public final class Cli {
 
     private int demo() throws Exception {
         try (AtlasDatabase db = open()) {
-            boolean loaded = new DemoLoader(db.dataSource(), Path.of("demo")).loadIfEmpty();
+            boolean loaded = new DemoLoader(db.dataSource(), Path.of(System.getenv().getOrDefault("ATLAS_DEMO_DIR", "demo"))).loadIfEmpty();
             out.println(loaded ? "Demo-Gebiete geladen / demo territories loaded" : "Datenbank nicht leer, nichts geladen / database not empty, nothing loaded");
             return 0;
         }

@@ -41,6 +41,7 @@ final class ImportBenchmark {
         values = units * indicators * periods;
         try (AtlasDatabase db = Cli.open()) {
             var ds = db.dataSource();
+            refuseForeignTerritory(ds);
             new TerritoryAdmin(ds).deleteTerritory(TERRITORY, Cli.actor());
             new CatalogueImporter(ds).importFile(null, new ImportSource("benchmark.yaml", catalogue(indicators), Cli.actor()));
             new BoundaryImporter(ds).importFile(TERRITORY, new ImportSource("grid.geojson", grid(units), Cli.actor()),
@@ -71,6 +72,19 @@ final class ImportBenchmark {
         }
     }
 
+    /** The benchmark replaces its own territory, never one of the same name that somebody made by hand. */
+    private static void refuseForeignTerritory(javax.sql.DataSource ds) throws java.sql.SQLException {
+        try (var c = ds.getConnection(); var ps = c.prepareStatement(
+                "select settings ->> 'generated_by' from atlas.territory where key = ?")) {
+            ps.setString(1, TERRITORY);
+            var rs = ps.executeQuery();
+            if (rs.next() && !"atlas bench".equals(rs.getString(1))) {
+                throw new IllegalArgumentException("Es gibt ein Gebiet „" + TERRITORY + "“, das nicht vom Benchmark stammt; Benchmark abgebrochen"
+                        + " / a territory '" + TERRITORY + "' exists that the benchmark did not create; not touching it");
+            }
+        }
+    }
+
     /** The same CSV rows copied into an unindexed temporary table: PostgreSQL's own ingest speed. */
     private static double baseline(Connection c, byte[] csv) throws Exception {
         try (c) {
@@ -90,7 +104,7 @@ final class ImportBenchmark {
 
     private static byte[] catalogue(int indicators) {
         StringBuilder b = new StringBuilder("""
-                territory: {key: benchmark, name: Benchmark, kind: region, srid: 25832}
+                territory: {key: benchmark, name: Benchmark, kind: region, srid: 25832, settings: {generated_by: "atlas bench"}}
                 levels:
                   - {key: zelle, name: Zelle, rank: 1}
                 themes:
