@@ -24,8 +24,9 @@ public class AtlasServer {
 
     /** Opened (and migrated) before anything else; closing it stops the embedded cluster. */
     @Bean(destroyMethod = "close")
-    AtlasDatabase atlasDatabase(@Value("${ATLAS_DATA_DIR:data}") String dataDir) {
-        return AtlasDatabase.open(Path.of(dataDir));
+    AtlasDatabase atlasDatabase(@Value("${ATLAS_DB_URL:}") String url, @Value("${ATLAS_DB_USER:}") String user,
+                                @Value("${ATLAS_DB_PASSWORD:}") String password, @Value("${ATLAS_DATA_DIR:data}") String dataDir) {
+        return AtlasDatabase.open(url, user, password, Path.of(dataDir));
     }
 
     @Bean

@@ -21,10 +21,16 @@ public final class AtlasDatabase implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
     private final String database;
+    private final String url;
+    private final String user;
+    private final String password;
 
     private AtlasDatabase(EmbeddedPostgres embedded, String database, String url, String user, String password, int poolSize) {
         this.embedded = embedded;
         this.database = database;
+        this.url = url;
+        this.user = user;
+        this.password = password;
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url);
         cfg.setUsername(user);
@@ -39,15 +45,31 @@ public final class AtlasDatabase implements AutoCloseable {
                 .load().migrate();
     }
 
-    /** Opens the configured database; the embedded one is created and started when needed. */
+    /** Opens the database configured in the environment; the embedded one is created and started when needed. */
     public static AtlasDatabase open(Path defaultDataDir) {
-        String url = env("ATLAS_DB_URL");
-        if (url != null) {
-            log.info("Using the configured PostGIS database {}", url);
-            return new AtlasDatabase(null, null, url, env("ATLAS_DB_USER"), env("ATLAS_DB_PASSWORD"), 16);
-        }
         String dir = env("ATLAS_DATA_DIR");
-        return embedded(dir != null ? Path.of(dir) : defaultDataDir, false, DATABASE);
+        return open(env("ATLAS_DB_URL"), env("ATLAS_DB_USER"), env("ATLAS_DB_PASSWORD"), dir != null ? Path.of(dir) : defaultDataDir);
+    }
+
+    /** An existing PostGIS when {@code url} is given, else the embedded cluster in {@code dataDir}. */
+    public static AtlasDatabase open(String url, String user, String password, Path dataDir) {
+        if (url != null && !url.isBlank()) {
+            log.info("Using the configured PostGIS database {}", url);
+            return new AtlasDatabase(null, null, url, user, password, 16);
+        }
+        return embedded(dataDir, false, DATABASE);
+    }
+
+    public String jdbcUrl() {
+        return url;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
     }
 
     /** Opens (creating if needed) an embedded cluster in the given folder and a database in it. */

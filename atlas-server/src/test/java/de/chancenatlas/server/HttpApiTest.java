@@ -1,0 +1,198 @@
+package de.chancenatlas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.chancenatlas.core.TestAtlas;
+import de.chancenatlas.core.db.AtlasDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The real server on a random port, against the test cluster, spoken to over HTTP. */
+@SpringBootTest(classes = AtlasServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class HttpApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:test-secret".getBytes(StandardCharsets.UTF_8));
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    /** The server opens its own pool on the test database. */
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        AtlasDatabase db = TestAtlas.database();
+        registry.add("ATLAS_DB_URL", db::jdbcUrl);
+        registry.add("ATLAS_DB_USER", db::user);
+        registry.add("ATLAS_DB_PASSWORD", db::password);
+    }
+
+    @BeforeAll
+    static void demo() {
+        TestAtlas.withDemo();
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> upload(String path, String fileName, byte[] content, String auth) throws Exception {
+        String boundary = UUID.randomUUID().toString();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void territoriesLevelsAndIndicatorsWithTheirDescriptionsAndPeriods() throws Exception {
+        JsonNode territories = json(get("/api/v1/territories"));
+        assertThat(territories.findValuesAsText("key")).contains("koeln", "kreis-dueren");
+        JsonNode levels = json(get("/api/v1/territories/koeln/levels"));
+        assertThat(levels.findValuesAsText("key")).containsExactly("stadt", "stadtbezirk", "stadtteil");
+        assertThat(levels.get(2).get("units").asInt()).isEqualTo(86);
+        JsonNode units = json(get("/api/v1/territories/kreis-dueren/units?level=kommune"));
+        assertThat(units).hasSize(15);
+        assertThat(units.get(0).get("code").asText()).isEqualTo("05358004");
+        JsonNode ind = json(get("/api/v1/territories/koeln/indicators/anteil_unter_6"));
+        assertThat(ind.get("definition").asText()).contains("0 bis unter 6");
+        assertThat(ind.get("numerator_label").asText()).isEqualTo("Einwohner unter 6 Jahren");
+        assertThat(ind.get("periods")).hasSize(8);
+    }
+
+    @Test
+    void valuesAsJsonAndAsGermanCsvAgree() throws Exception {
+        JsonNode values = json(get("/api/v1/territories/koeln/indicators/anteil_unter_6/values?level=stadtbezirk&period=2012"));
+        assertThat(values).hasSize(9);
+        JsonNode innenstadt = values.get(0);
+        assertThat(innenstadt.get("unit_code").asText()).isEqualTo("001");
+        assertThat(innenstadt.get("aggregated").asBoolean()).isTrue();
+        HttpResponse<String> csv = get("/api/v1/territories/koeln/indicators/anteil_unter_6/values?level=stadtbezirk&period=2012",
+                "Accept", "text/csv");
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).startsWith("\uFEFFgebiet;name;indikator;jahr;wert");
+        assertThat(lines).hasSize(10);
+        assertThat(lines[1]).startsWith("001;Innenstadt;anteil_unter_6;2012;" + innenstadt.get("formatted").asText() + ";");
+        assertThat(innenstadt.get("formatted").asText()).matches("\\d+,\\d");
+    }
+
+    @Test
+    void internalIndicatorsExistOnlyForStaff() throws Exception {
+        assertThat(get("/api/v1/territories/koeln/indicators/anteil_migrationshintergrund").statusCode()).isEqualTo(404);
+        assertThat(json(get("/api/v1/territories/koeln/indicators")).findValuesAsText("key")).doesNotContain("anteil_migrationshintergrund");
+        assertThat(get("/api/v1/territories/koeln/indicators/anteil_migrationshintergrund", "Authorization", ADMIN).statusCode()).isEqualTo(200);
+        // counts of an indicator whose counts are not public are withheld from the public
+        JsonNode anon = json(get("/api/v1/territories/koeln/indicators/anteil_unter_6/values?level=stadtteil&period=2012"));
+        assertThat(anon.get(0).get("numerator").isNull()).isTrue();
+        JsonNode staff = json(get("/api/v1/territories/koeln/indicators/anteil_unter_6/values?level=stadtteil&period=2012",
+                "Authorization", ADMIN));
+        assertThat(staff.get(0).get("numerator").asInt()).isPositive();
+    }
+
+    @Test
+    void unknownThingsAnswer404AndBadParameters400AsJson() throws Exception {
+        HttpResponse<String> r = get("/api/v1/territories/atlantis/levels");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(json(r).get("title").asText()).contains("atlantis");
+        r = get("/api/v1/territories/koeln/indicators/anteil_unter_6/values?period=zwanzig");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("at de.");
+    }
+
+    @Test
+    void importsNeedAnAdministratorAndReportProblemsOrTheirBatch() throws Exception {
+        String t = TestAtlas.territory("http-import");
+        byte[] csv = "gebiet;indikator;jahr;wert\n01;anzahl;2020;5\n".getBytes(StandardCharsets.UTF_8);
+        String path = "/api/v1/territories/" + t + "/imports/values";
+        assertThat(upload(path, "a.csv", csv, null).statusCode()).isEqualTo(401);
+        assertThat(upload(path, "a.csv", csv, "Basic " + Base64.getEncoder().encodeToString("admin:falsch".getBytes())).statusCode())
+                .isEqualTo(401);
+
+        HttpResponse<String> created = upload(path, "a.csv", csv, ADMIN);
+        assertThat(created.statusCode()).isEqualTo(201);
+        long batch = json(created).get("result").get("batch_id").asLong();
+        HttpResponse<String> again = upload(path, "a.csv", csv, ADMIN);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).get("result").get("unchanged").asBoolean()).isTrue();
+
+        HttpResponse<String> bad = upload(path, "b.csv", "gebiet;indikator;jahr;wert\n42;anzahl;2020;5\n".getBytes(StandardCharsets.UTF_8), ADMIN);
+        assertThat(bad.statusCode()).isEqualTo(422);
+        JsonNode problem = json(bad).get("problems").get(0);
+        assertThat(problem.get("line").asInt()).isEqualTo(2);
+        assertThat(problem.get("value").asText()).isEqualTo("42");
+        assertThat(problem.get("de").asText()).contains("42");
+        assertThat(problem.get("en").asText()).contains("Unknown unit code");
+
+        assertThat(get("/api/v1/territories/" + t + "/batches").statusCode()).isEqualTo(401);
+        JsonNode batches = json(get("/api/v1/territories/" + t + "/batches", "Authorization", ADMIN));
+        assertThat(batches.findValuesAsText("file_name")).contains("a.csv");
+
+        var revert = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/territories/" + t + "/batches/"
+                + batch + "/revert")).header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(revert.statusCode()).isEqualTo(200);
+        assertThat(TestAtlas.count("select count(*) from atlas.indicator_value where batch_id = ?", batch)).isZero();
+    }
+
+    @Test
+    void longImportsRunAsJobsWithProgress() throws Exception {
+        String t = TestAtlas.territory("http-async");
+        StringBuilder csv = new StringBuilder("gebiet;indikator;jahr;wert\n");
+        for (int year = 2000; year < 2100; year++) {
+            for (int u = 1; u <= 4; u++) {
+                csv.append("0").append(u).append(";anzahl;").append(year).append(';').append(year + u).append('\n');
+            }
+        }
+        HttpResponse<String> accepted = upload("/api/v1/territories/" + t + "/imports/values?async=true", "gross.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8), ADMIN);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        JsonNode job = json(accepted);
+        for (int i = 0; i < 100 && !job.get("state").asText().matches("done|rejected|failed"); i++) {
+            Thread.sleep(100);
+            job = json(get(location, "Authorization", ADMIN));
+        }
+        assertThat(job.get("state").asText()).isEqualTo("done");
+        assertThat(job.get("percent").asInt()).isEqualTo(100);
+        assertThat(job.get("result").get("written").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void openApiDocumentIsServed() throws Exception {
+        JsonNode doc = json(get("/api/v1/openapi.json"));
+        assertThat(doc.get("paths").has("/api/v1/territories/{territory}/indicators/{key}/values")).isTrue();
+        assertThat(doc.get("paths").has("/api/v1/territories/{territory}/imports/values")).isTrue();
+    }
+}
