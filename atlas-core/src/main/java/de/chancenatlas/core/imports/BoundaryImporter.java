@@ -440,7 +440,7 @@ public final class BoundaryImporter {
             written += ps.executeUpdate();
         }
         try (var st = c.createStatement()) {
-            // fresh statistics, so the planner probes the unit keys of the values' foreign key by index
+            // fresh statistics for the planner: the value checks and the layer queries join units by key
             st.execute("analyze atlas.spatial_unit");
         }
         progress.report("schreiben/write", features.size(), features.size());

@@ -107,6 +107,9 @@ public final class ValueImporter {
                 Map<String, Indicator> indicators = indicators(c, territoryId);
                 Problems problems = new Problems();
                 List<Value> values = check(table, options, units, indicators, problems, progress);
+                if (problems.isEmpty() && values.isEmpty()) {
+                    problems.add(Problem.Kind.EMPTY_FILE.at(null, null, null, ""));   // every value cell was empty
+                }
                 problems.throwIfAny();
                 String optionsJson = Batches.options(options);
                 var same = Batches.sameFile(c, territoryId, "values", src.sha256(), optionsJson);

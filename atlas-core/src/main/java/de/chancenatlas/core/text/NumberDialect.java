@@ -16,11 +16,17 @@ public enum NumberDialect {
 
     /** The number written in {@code s}, or null when it is not one in this dialect. */
     public BigDecimal parse(String s) {
-        String t = s.strip().replace('\u2212', '-').replace("\u00a0", "").replace("\u202f", "");
+        if (!s.isEmpty() && isPlainInteger(s)) {   // the common case: no cleaning, no regular expression
+            return s.length() < 18 ? BigDecimal.valueOf(Long.parseLong(s)) : new BigDecimal(s);
+        }
+        String t = s.strip();
+        if (t.indexOf('\u2212') >= 0 || t.indexOf('\u00a0') >= 0 || t.indexOf('\u202f') >= 0) {
+            t = t.replace('\u2212', '-').replace("\u00a0", "").replace("\u202f", "");   // typographic minus, protected spaces
+        }
         if (t.isEmpty()) {
             return null;
         }
-        if (isPlainInteger(t)) {   // the common case, without a regular expression
+        if (isPlainInteger(t)) {
             return t.length() < 18 ? BigDecimal.valueOf(Long.parseLong(t)) : new BigDecimal(t);
         }
         return switch (this) {

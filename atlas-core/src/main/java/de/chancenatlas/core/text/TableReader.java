@@ -116,8 +116,13 @@ public final class TableReader {
 
     /** RFC 4180 with any separator; each record keeps the line it starts on; blank lines are skipped. */
     private static List<Table.Row> parse(String text, char sep, int maxRecords) throws TooManyRows {
-        List<Table.Row> out = new ArrayList<>();
-        List<String> cells = new ArrayList<>();
+        int lines = 1;
+        for (int i = text.indexOf('\n'); i >= 0 && lines <= maxRecords; i = text.indexOf('\n', i + 1)) {
+            lines++;
+        }
+        List<Table.Row> out = new ArrayList<>(lines);   // sized once: a million rows are not copied while growing
+        int width = 8;
+        List<String> cells = new ArrayList<>(width);
         StringBuilder cell = new StringBuilder();
         int line = 1;
         int start = 1;
@@ -155,12 +160,15 @@ public final class TableReader {
                 cells.add(cell.toString().strip());
                 cell.setLength(0);
                 if (any || !cells.get(0).isEmpty() || cells.size() > 1) {
-                    out.add(new Table.Row(start, List.copyOf(cells)));
+                    out.add(new Table.Row(start, cells));   // handed over, a fresh list follows
                     if (out.size() > maxRecords) {
                         throw new TooManyRows(maxRecords - 1);
                     }
+                    width = cells.size();
+                    cells = new ArrayList<>(width);
+                } else {
+                    cells.clear();
                 }
-                cells.clear();
                 any = false;
                 line++;
                 start = line;

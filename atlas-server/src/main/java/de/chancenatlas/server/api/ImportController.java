@@ -89,7 +89,10 @@ public class ImportController {
     @GetMapping("/imports/{id}")
     public ResponseEntity<Map<String, Object>> job(@PathVariable String id) {
         ImportJobs.Job job = jobs.get(id);
-        return job == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(job.view());
+        if (job == null) {
+            throw new ApiErrors.NotFound("import job " + id);
+        }
+        return ResponseEntity.ok(job.view());
     }
 
     @GetMapping("/territories/{territory}/batches")

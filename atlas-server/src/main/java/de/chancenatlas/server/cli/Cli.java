@@ -76,7 +76,7 @@ public final class Cli {
                 }
             };
         } catch (ImportRejected e) {
-            err.println("Import abgelehnt, nichts wurde geschrieben / import rejected, nothing was written ("
+            err.println("Abgelehnt, nichts wurde geändert / rejected, nothing was changed ("
                     + e.total() + " Problem(e)/problem(s)):");
             for (Problem p : e.problems()) {
                 err.println("  " + p);
