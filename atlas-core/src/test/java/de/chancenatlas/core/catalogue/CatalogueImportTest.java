@@ -41,6 +41,23 @@ class CatalogueImportTest {
     }
 
     @Test
+    void jsonCataloguesAreReadToo() throws Exception {
+        String json = """
+                {"territory": {"key": "cat-json", "name": "Gemeinde Json", "kind": "gemeinde", "ags": "05358004", "srid": 25832},
+                 "levels": [{"key": "gemeinde", "name": "Gemeinde", "rank": 0}],
+                 "themes": [{"key": "kita", "title": "Kindertagesbetreuung"}],
+                 "indicators": [{"key": "betreuungsquote_u3", "theme": "kita", "title": "Betreuungsquote unter 3",
+                   "definition": "Betreute Kinder unter 3 je 100 Kinder unter 3", "unit_label": "%", "scale_factor": 100,
+                   "kind": "ratio", "numerator_label": "betreute Kinder", "denominator_label": "Kinder unter 3",
+                   "source": "Jugendamt", "polarity": "higher_is_better", "visibility": "public"}]}
+                """;
+        ImportResult r = load(null, json);
+        assertThat(r.written()).isEqualTo(4);
+        assertThat(TestAtlas.count("select count(*) from atlas.indicator i join atlas.territory t using (territory_id) "
+                + "where t.key = 'cat-json' and t.ags = '05358004' and i.polarity = 'higher_is_better'")).isEqualTo(1);
+    }
+
+    @Test
     void everyProblemIsListedWithItsPath() {
         String yaml = """
                 indicators:
