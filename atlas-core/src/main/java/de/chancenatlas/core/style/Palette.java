@@ -1,0 +1,71 @@
+package de.chancenatlas.core.style;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Colour schemes after ColorBrewer (Cynthia Brewer, Penn State), restricted to the colour-blind safe
+ * sequential and diverging ones. Each is kept in its 9-class form; fewer classes take evenly spaced
+ * colours from it, so light stays light and dark stays dark.
+ */
+public enum Palette {
+    YL_OR_RD("YlOrRd", false, "#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#bd0026", "#800026"),
+    OR_RD("OrRd", false, "#fff7ec", "#fee8c8", "#fdd49e", "#fdbb84", "#fc8d59", "#ef6548", "#d7301f", "#b30000", "#7f0000"),
+    YL_GN_BU("YlGnBu", false, "#ffffd9", "#edf8b1", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#253494", "#081d58"),
+    BLUES("Blues", false, "#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"),
+    GREENS("Greens", false, "#f7fcf5", "#e5f5e0", "#c7e9c0", "#a1d99b", "#74c476", "#41ab5d", "#238b45", "#006d2c", "#00441b"),
+    PURPLES("Purples", false, "#fcfbfd", "#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", "#54278f", "#3f007d"),
+    RD_BU("RdBu", true, "#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#f7f7f7", "#d1e5f0", "#92c5de", "#4393c3", "#2166ac"),
+    PU_OR("PuOr", true, "#b35806", "#e08214", "#fdb863", "#fee0b6", "#f7f7f7", "#d8daeb", "#b2abd2", "#8073ac", "#542788"),
+    BR_BG("BrBG", true, "#8c510a", "#bf812d", "#dfc27d", "#f6e8c3", "#f5f5f5", "#c7eae5", "#80cdc1", "#35978f", "#01665e");
+
+    private final String key;
+    private final boolean diverging;
+    private final String[] nine;
+
+    Palette(String key, boolean diverging, String... nine) {
+        this.key = key;
+        this.diverging = diverging;
+        this.nine = nine;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public boolean diverging() {
+        return diverging;
+    }
+
+    /** {@code n} colours (3-9) from light to dark (sequential) or from one end to the other (diverging). */
+    public List<String> colours(int n) {
+        if (n < 1 || n > 9) {
+            throw new IllegalArgumentException("1 to 9 classes, not " + n);
+        }
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(nine[n == 1 ? 4 : Math.round(i * 8f / (n - 1))]);
+        }
+        return out;
+    }
+
+    public static Palette byKey(String key) {
+        for (Palette p : values()) {
+            if (p.key.equalsIgnoreCase(key)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown palette '" + key + "'; known: " + java.util.Arrays.stream(values())
+                .map(Palette::key).toList());
+    }
+
+    /** The default scheme for an indicator's polarity: warm for "higher is worse", cool for "better". */
+    public static Palette forPolarity(String polarity) {
+        return switch (polarity == null ? "neutral" : polarity.toLowerCase(Locale.ROOT)) {
+            case "higher_is_worse" -> YL_OR_RD;
+            case "higher_is_better" -> YL_GN_BU;
+            default -> PURPLES;
+        };
+    }
+}

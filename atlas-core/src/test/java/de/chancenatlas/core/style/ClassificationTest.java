@@ -1,0 +1,64 @@
+package de.chancenatlas.core.style;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ClassificationTest {
+    private static final double[] VALUES = {1, 2, 2, 3, 4, 10, 11, 12, 30, 31, 32, 33};
+
+    @Test
+    void quantileGivesClassesOfEqualCount() {
+        Classification c = Classification.of(VALUES, Map.of("method", "quantile", "classes", 4), "neutral", 1, "%");
+        assertThat(c.breaks()).containsExactly(1.0, 3.0, 11.0, 31.0, 33.0);
+        int[] counts = new int[5];
+        for (double v : VALUES) {
+            counts[c.classOf(v)]++;
+        }
+        assertThat(counts).containsExactly(0, 3, 3, 3, 3);
+    }
+
+    @Test
+    void equalIntervalSplitsTheRange() {
+        Classification c = Classification.of(VALUES, Map.of("method", "equal_interval", "classes", 4), "neutral", 0, "n");
+        assertThat(c.breaks()).containsExactly(1.0, 9.0, 17.0, 25.0, 33.0);
+        assertThat(c.classOf(33)).isEqualTo(4);
+        assertThat(c.classOf(1)).isEqualTo(1);
+    }
+
+    @Test
+    void jenksFindsTheNaturalGroups() {
+        Classification c = Classification.of(VALUES, Map.of("method", "jenks", "classes", 3), "neutral", 0, "n");
+        // three visible groups: 1-4, 10-12, 30-33
+        assertThat(c.breaks()).containsExactly(1.0, 10.0, 30.0, 33.0);
+        assertThat(c.classOf(4)).isEqualTo(1);
+        assertThat(c.classOf(12)).isEqualTo(2);
+        assertThat(c.classOf(30)).isEqualTo(3);
+    }
+
+    @Test
+    void manualBreaksAndGermanLabels() {
+        Classification c = Classification.of(VALUES, Map.of("method", "manual", "breaks", List.of(0, 2.5, 1000.25)), "neutral", 1, "%");
+        assertThat(c.classes()).isEqualTo(2);
+        assertThat(c.labels()).containsExactly("0,0 bis unter 2,5", "2,5 – 1.000,3");
+    }
+
+    @Test
+    void polarityChoosesTheScheme() {
+        assertThat(Classification.of(VALUES, Map.of("classes", 5), "higher_is_worse", 1, "%").colours())
+                .as("five of the nine colours, evenly spaced").containsExactly("#ffffcc", "#fed976", "#fd8d3c", "#e31a1c", "#800026");
+        assertThat(Classification.of(VALUES, Map.of("classes", 3), "higher_is_better", 1, "%").colours().get(2)).isEqualTo("#081d58");
+        List<String> diverging = Classification.of(VALUES, Map.of("classes", 3, "palette", "RdBu"), "higher_is_better", 1, "%").colours();
+        assertThat(diverging).as("favourable high values in blue, at the end").containsExactly("#2166ac", "#f7f7f7", "#b2182b");
+    }
+
+    @Test
+    void tiesAndEmptyInputsNeverGiveEmptyOrInvertedClasses() {
+        Classification c = Classification.of(new double[] {5, 5, 5, 5}, Map.of("classes", 5), "neutral", 1, "%");
+        assertThat(c.classes()).isEqualTo(1);
+        assertThat(c.classOf(5)).isEqualTo(1);
+        assertThat(Classification.of(new double[0], Map.of(), "neutral", 1, "%").classes()).isEqualTo(1);
+    }
+}
