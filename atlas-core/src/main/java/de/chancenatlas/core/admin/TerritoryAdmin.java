@@ -1,6 +1,6 @@
 package de.chancenatlas.core.admin;
 
-import java.sql.Connection;
+import de.chancenatlas.core.db.Transactions;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -17,16 +17,17 @@ public final class TerritoryAdmin {
      * transaction and records who did it. Returns false when there was no such territory.
      */
     public boolean deleteTerritory(String key, String actor) throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (var st = c.createStatement(); var ps = c.prepareStatement("select territory_id from atlas.territory where key = ? for update")) {
+        return Transactions.inTransaction(ds, c -> {
+            int id;
+            try (var ps = c.prepareStatement("select territory_id from atlas.territory where key = ? for update")) {
                 ps.setString(1, key);
                 var rs = ps.executeQuery();
                 if (!rs.next()) {
-                    c.rollback();
                     return false;
                 }
-                int id = rs.getInt(1);
+                id = rs.getInt(1);
+            }
+            try (var st = c.createStatement()) {
                 for (String table : new String[] {"indicator_value_history", "indicator_value", "facility", "unit_closure"}) {
                     st.execute("delete from atlas." + table + " where territory_id = " + id);
                 }
@@ -35,19 +36,15 @@ public final class TerritoryAdmin {
                     st.execute("delete from atlas." + table + " where territory_id = " + id);
                 }
                 st.execute("delete from atlas.territory where territory_id = " + id);
-                try (var log = c.prepareStatement("insert into atlas.audit_log (territory_id, action, actor, details) "
-                        + "values (null, 'delete_territory', ?, jsonb_build_object('territory', ?::text, 'territory_id', ?))")) {
-                    log.setString(1, actor);
-                    log.setString(2, key);
-                    log.setInt(3, id);
-                    log.executeUpdate();
-                }
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+            try (var log = c.prepareStatement("insert into atlas.audit_log (territory_id, action, actor, details) "
+                    + "values (null, 'delete_territory', ?, jsonb_build_object('territory', ?::text, 'territory_id', ?))")) {
+                log.setString(1, actor);
+                log.setString(2, key);
+                log.setInt(3, id);
+                log.executeUpdate();
+            }
+            return true;
+        });
     }
 }

@@ -1,5 +1,6 @@
 package de.chancenatlas.core.catalogue;
 
+import de.chancenatlas.core.db.Transactions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,58 +83,44 @@ public final class CatalogueImporter {
                     f.territory().key(), territoryKey));
         }
         String key = territoryKey != null ? territoryKey : f.territory() != null ? f.territory().key() : null;
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Integer tid = territoryId(c, key);
-                Set<String> knownThemes = tid == null ? new HashSet<>() : keys(c, "theme", tid);
-                validate(f, key, tid, knownThemes);
-                int territoryChanged = 0;
-                if (f.territory() != null) {
-                    int[] t = upsertTerritory(c, f.territory());
-                    tid = t[0];
-                    territoryChanged = t[1];
-                }
-                var same = tid == null ? java.util.Optional.<Long>empty() : Batches.sameFile(c, tid, "catalogue", src.sha256(), "{}");
-                if (same.isPresent()) {
-                    c.rollback();
-                    int n = count(f);
-                    return new ImportResult(same.get(), "catalogue", src.fileName(), src.sha256(), n, 0, n, true, List.of());
-                }
-                int n = count(f);
-                long batch = Batches.create(c, tid, "catalogue", src, n, "{}");
-                int written = territoryChanged;
-                if (f.levels() != null) {
-                    for (var l : f.levels()) {
-                        written += upsertLevel(c, tid, l);
-                    }
-                }
-                if (f.themes() != null) {
-                    for (var t : f.themes()) {
-                        written += upsertTheme(c, tid, t);
-                    }
-                }
-                if (f.indicators() != null) {
-                    int order = 0;
-                    for (var i : f.indicators()) {
-                        written += upsertIndicator(c, tid, i, batch, ++order);
-                    }
-                }
-                Batches.finish(c, batch, written, n - written, null);
-                c.commit();
-                return new ImportResult(batch, "catalogue", src.fileName(), src.sha256(), n, written, n - written, written == 0, List.of());
-            } catch (SQLException e) {
-                c.rollback();
-                RuntimeException readable = Batches.integrity(e);
-                if (readable != null) {
-                    throw readable;
-                }
-                throw e;
-            } catch (RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Transactions.inTransaction(ds, c -> {
+            Integer tid = territoryId(c, key);
+            Set<String> knownThemes = tid == null ? new HashSet<>() : keys(c, "theme", tid);
+            validate(f, key, tid, knownThemes);
+            int territoryChanged = 0;
+            if (f.territory() != null) {
+                int[] t = upsertTerritory(c, f.territory());
+                tid = t[0];
+                territoryChanged = t[1];
             }
-        }
+            var same = tid == null ? java.util.Optional.<Long>empty() : Batches.sameFile(c, tid, "catalogue", src.sha256(), "{}");
+            if (same.isPresent()) {
+                c.rollback();
+                int n = count(f);
+                return new ImportResult(same.get(), "catalogue", src.fileName(), src.sha256(), n, 0, n, true, List.of());
+            }
+            int n = count(f);
+            long batch = Batches.create(c, tid, "catalogue", src, n, "{}");
+            int written = territoryChanged;
+            if (f.levels() != null) {
+                for (var l : f.levels()) {
+                    written += upsertLevel(c, tid, l);
+                }
+            }
+            if (f.themes() != null) {
+                for (var t : f.themes()) {
+                    written += upsertTheme(c, tid, t);
+                }
+            }
+            if (f.indicators() != null) {
+                int order = 0;
+                for (var i : f.indicators()) {
+                    written += upsertIndicator(c, tid, i, batch, ++order);
+                }
+            }
+            Batches.finish(c, batch, written, n - written, null);
+            return new ImportResult(batch, "catalogue", src.fileName(), src.sha256(), n, written, n - written, written == 0, List.of());
+        });
     }
 
     private static int count(CatalogueFile f) {

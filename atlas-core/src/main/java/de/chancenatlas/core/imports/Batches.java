@@ -1,5 +1,6 @@
 package de.chancenatlas.core.imports;
 
+import de.chancenatlas.core.db.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -112,63 +113,57 @@ public final class Batches {
      * never silently discards newer data. Boundary and catalogue batches are not revertible here.
      */
     public void revert(String territoryKey, long batchId, String actor) throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                String kind;
-                int territoryId;
-                try (var ps = c.prepareStatement("select b.kind, b.status, b.territory_id from atlas.import_batch b join atlas.territory t "
-                        + "using (territory_id) where b.batch_id = ? and t.key = ? for update")) {
-                    ps.setLong(1, batchId);
-                    ps.setString(2, territoryKey);
-                    var rs = ps.executeQuery();
-                    if (!rs.next()) {
-                        throw new ImportRejected(Problem.Kind.BATCH_NOT_FOUND.at(null, null, String.valueOf(batchId)));
-                    }
-                    kind = rs.getString(1);
-                    territoryId = rs.getInt(3);
-                    if ("reverted".equals(rs.getString(2))) {
-                        throw new ImportRejected(Problem.Kind.BATCH_ALREADY_REVERTED.at(null, null, String.valueOf(batchId)));
-                    }
+        Transactions.inTransaction(ds, c -> {
+            String kind;
+            int territoryId;
+            try (var ps = c.prepareStatement("select b.kind, b.status, b.territory_id from atlas.import_batch b join atlas.territory t "
+                    + "using (territory_id) where b.batch_id = ? and t.key = ? for update")) {
+                ps.setLong(1, batchId);
+                ps.setString(2, territoryKey);
+                var rs = ps.executeQuery();
+                if (!rs.next()) {
+                    throw new ImportRejected(Problem.Kind.BATCH_NOT_FOUND.at(null, null, String.valueOf(batchId)));
                 }
-                if (!"values".equals(kind)) {
-                    throw new ImportRejected(Problem.Kind.BATCH_NOT_REVERTIBLE.at(null, null, kind));
+                kind = rs.getString(1);
+                territoryId = rs.getInt(3);
+                if ("reverted".equals(rs.getString(2))) {
+                    throw new ImportRejected(Problem.Kind.BATCH_ALREADY_REVERTED.at(null, null, String.valueOf(batchId)));
                 }
-                try (var ps = c.prepareStatement("select min(replaced_by) from atlas.indicator_value_history where batch_id = ?")) {
-                    ps.setLong(1, batchId);
-                    var rs = ps.executeQuery();
-                    rs.next();
-                    long later = rs.getLong(1);
-                    if (!rs.wasNull()) {
-                        throw new ImportRejected(Problem.Kind.BATCH_REPLACED_LATER.at(null, null, String.valueOf(batchId), later));
-                    }
-                }
-                try (var st = c.createStatement()) {
-                    st.execute("delete from atlas.indicator_value where batch_id = " + batchId);
-                    // restore what this batch replaced: the newest history row per key
-                    st.execute("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, value, numerator, "
-                            + "denominator, status, batch_id) "
-                            + "select distinct on (indicator_id, unit_id, period) territory_id, indicator_id, unit_id, period, value, "
-                            + "numerator, denominator, status, batch_id from atlas.indicator_value_history "
-                            + "where replaced_by = " + batchId + " order by indicator_id, unit_id, period, history_id desc");
-                    st.execute("delete from atlas.indicator_value_history where replaced_by = " + batchId);
-                }
-                try (var ps = c.prepareStatement("update atlas.import_batch set status = 'reverted', reverted_by = ?, reverted_at = now() where batch_id = ?")) {
-                    ps.setString(1, actor);
-                    ps.setLong(2, batchId);
-                    ps.executeUpdate();
-                }
-                try (var ps = c.prepareStatement("insert into atlas.audit_log (territory_id, action, actor, details) values (?, 'revert_batch', ?, jsonb_build_object('batch_id', ?))")) {
-                    ps.setInt(1, territoryId);
-                    ps.setString(2, actor);
-                    ps.setLong(3, batchId);
-                    ps.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        }
+            if (!"values".equals(kind)) {
+                throw new ImportRejected(Problem.Kind.BATCH_NOT_REVERTIBLE.at(null, null, kind));
+            }
+            try (var ps = c.prepareStatement("select min(replaced_by) from atlas.indicator_value_history where batch_id = ?")) {
+                ps.setLong(1, batchId);
+                var rs = ps.executeQuery();
+                rs.next();
+                long later = rs.getLong(1);
+                if (!rs.wasNull()) {
+                    throw new ImportRejected(Problem.Kind.BATCH_REPLACED_LATER.at(null, null, String.valueOf(batchId), later));
+                }
+            }
+            try (var st = c.createStatement()) {
+                st.execute("delete from atlas.indicator_value where batch_id = " + batchId);
+                // restore what this batch replaced: the newest history row per key
+                st.execute("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, value, numerator, "
+                        + "denominator, status, batch_id) "
+                        + "select distinct on (indicator_id, unit_id, period) territory_id, indicator_id, unit_id, period, value, "
+                        + "numerator, denominator, status, batch_id from atlas.indicator_value_history "
+                        + "where replaced_by = " + batchId + " order by indicator_id, unit_id, period, history_id desc");
+                st.execute("delete from atlas.indicator_value_history where replaced_by = " + batchId);
+            }
+            try (var ps = c.prepareStatement("update atlas.import_batch set status = 'reverted', reverted_by = ?, reverted_at = now() where batch_id = ?")) {
+                ps.setString(1, actor);
+                ps.setLong(2, batchId);
+                ps.executeUpdate();
+            }
+            try (var ps = c.prepareStatement("insert into atlas.audit_log (territory_id, action, actor, details) values (?, 'revert_batch', ?, jsonb_build_object('batch_id', ?))")) {
+                ps.setInt(1, territoryId);
+                ps.setString(2, actor);
+                ps.setLong(3, batchId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 }

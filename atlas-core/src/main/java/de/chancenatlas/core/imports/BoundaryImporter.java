@@ -1,5 +1,6 @@
 package de.chancenatlas.core.imports;
 
+import de.chancenatlas.core.db.Transactions;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,51 +61,37 @@ public final class BoundaryImporter {
             throw new ImportRejected(Problem.Kind.TOO_LARGE.at(null, null, null, ValueImporter.human(MAX_BYTES)));
         }
         Problems problems = new Problems();
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int tid = ValueImporter.territoryId(c, territoryKey);
-                int srid;
-                try (var ps = c.prepareStatement("select srid from atlas.territory where territory_id = ?")) {
-                    ps.setInt(1, tid);
-                    var rs = ps.executeQuery();
-                    rs.next();
-                    srid = rs.getInt(1);
-                }
-                Integer[] level = level(c, tid, o.level());
-                if (level == null) {
-                    throw new ImportRejected(Problem.Kind.UNKNOWN_LEVEL.at(null, "level", o.level()));
-                }
-                progress.report("lesen/read", 0, 1);
-                List<Feature> features = read(src, o, srid, problems);
-                progress.report("lesen/read", 1, 1);
-                problems.throwIfAny();
-                String optionsJson = Batches.options(o);
-                var same = Batches.sameFile(c, tid, "boundaries", src.sha256(), optionsJson);
-                if (same.isPresent()) {
-                    c.rollback();
-                    return new ImportResult(same.get(), "boundaries", src.fileName(), src.sha256(), features.size(), 0, features.size(), true, List.of());
-                }
-                long batch = Batches.create(c, tid, "boundaries", src, features.size(), optionsJson);
-                List<Problem> warnings = new ArrayList<>();
-                int written = write(c, tid, srid, level[0], level[1], batch, features, o, problems, warnings, progress);
-                problems.throwIfAny();
-                Batches.finish(c, batch, written, features.size() - written, null);
-                c.commit();
-                return new ImportResult(batch, "boundaries", src.fileName(), src.sha256(), features.size(), written,
-                        features.size() - written, written == 0, warnings);
-            } catch (SQLException e) {
-                c.rollback();
-                RuntimeException readable = Batches.integrity(e);
-                if (readable != null) {
-                    throw readable;
-                }
-                throw e;
-            } catch (RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Transactions.inTransaction(ds, c -> {
+            int tid = ValueImporter.territoryId(c, territoryKey);
+            int srid;
+            try (var ps = c.prepareStatement("select srid from atlas.territory where territory_id = ?")) {
+                ps.setInt(1, tid);
+                var rs = ps.executeQuery();
+                rs.next();
+                srid = rs.getInt(1);
             }
-        }
+            Integer[] level = level(c, tid, o.level());
+            if (level == null) {
+                throw new ImportRejected(Problem.Kind.UNKNOWN_LEVEL.at(null, "level", o.level()));
+            }
+            progress.report("lesen/read", 0, 1);
+            List<Feature> features = read(src, o, srid, problems);
+            progress.report("lesen/read", 1, 1);
+            problems.throwIfAny();
+            String optionsJson = Batches.options(o);
+            var same = Batches.sameFile(c, tid, "boundaries", src.sha256(), optionsJson);
+            if (same.isPresent()) {
+                c.rollback();
+                return new ImportResult(same.get(), "boundaries", src.fileName(), src.sha256(), features.size(), 0, features.size(), true, List.of());
+            }
+            long batch = Batches.create(c, tid, "boundaries", src, features.size(), optionsJson);
+            List<Problem> warnings = new ArrayList<>();
+            int written = write(c, tid, srid, level[0], level[1], batch, features, o, problems, warnings, progress);
+            problems.throwIfAny();
+            Batches.finish(c, batch, written, features.size() - written, null);
+            return new ImportResult(batch, "boundaries", src.fileName(), src.sha256(), features.size(), written,
+                    features.size() - written, written == 0, warnings);
+        });
     }
 
     /** {level_id, rank} of the level, or null. */
@@ -454,72 +441,59 @@ public final class BoundaryImporter {
      */
     public void dissolve(String territoryKey, String fromLevel, String level, String code, String name, LocalDate validFrom, String actor)
             throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int tid = ValueImporter.territoryId(c, territoryKey);
-                Integer[] from = level(c, tid, fromLevel);
-                Integer[] to = level(c, tid, level);
-                if (from == null || to == null) {
-                    throw new ImportRejected(Problem.Kind.UNKNOWN_LEVEL.at(null, "level", from == null ? fromLevel : level));
-                }
-                long unitId;
-                String union = "(select st_multi(st_collectionextract(st_makevalid(st_union(geom)), 3)) from atlas.spatial_unit "
-                        + "where level_id = ? and validity @> ?::date)";
-                try (var ps = c.prepareStatement("update atlas.spatial_unit set name = ?, geom = " + union
-                        + " where level_id = ? and code = ? and validity @> ?::date returning unit_id")) {
-                    ps.setString(1, name);
-                    ps.setInt(2, from[0]);
-                    ps.setDate(3, Date.valueOf(validFrom));
-                    ps.setInt(4, to[0]);
-                    ps.setString(5, code);
-                    ps.setDate(6, Date.valueOf(validFrom));
-                    var rs = ps.executeQuery();
-                    unitId = rs.next() ? rs.getLong(1) : -1;
-                }
-                if (unitId < 0) {
-                    try (var ps = c.prepareStatement("insert into atlas.spatial_unit (territory_id, level_id, code, name, valid_from, geom) "
-                            + "values (?, ?, ?, ?, ?::date, " + union + ") returning unit_id")) {
-                        ps.setInt(1, tid);
-                        ps.setInt(2, to[0]);
-                        ps.setString(3, code);
-                        ps.setString(4, name);
-                        ps.setDate(5, Date.valueOf(validFrom));
-                        ps.setInt(6, from[0]);
-                        ps.setDate(7, Date.valueOf(validFrom));
-                        var rs = ps.executeQuery();
-                        rs.next();
-                        unitId = rs.getLong(1);
-                    }
-                }
-                try (var ps = c.prepareStatement("update atlas.spatial_unit set parent_id = ? where level_id = ? and validity @> ?::date")) {
-                    ps.setLong(1, unitId);
-                    ps.setInt(2, from[0]);
-                    ps.setDate(3, Date.valueOf(validFrom));
-                    ps.executeUpdate();
-                }
-                try (var ps = c.prepareStatement("insert into atlas.audit_log (territory_id, action, actor, details) values (?, 'dissolve_units', ?, "
-                        + "jsonb_build_object('from_level', ?::text, 'level', ?::text, 'code', ?::text))")) {
-                    ps.setInt(1, tid);
-                    ps.setString(2, actor);
-                    ps.setString(3, fromLevel);
-                    ps.setString(4, level);
-                    ps.setString(5, code);
-                    ps.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                RuntimeException readable = Batches.integrity(e);
-                if (readable != null) {
-                    throw readable;
-                }
-                throw e;
-            } catch (RuntimeException e) {
-                c.rollback();
-                throw e;
+        Transactions.inTransaction(ds, c -> {
+            int tid = ValueImporter.territoryId(c, territoryKey);
+            Integer[] from = level(c, tid, fromLevel);
+            Integer[] to = level(c, tid, level);
+            if (from == null || to == null) {
+                throw new ImportRejected(Problem.Kind.UNKNOWN_LEVEL.at(null, "level", from == null ? fromLevel : level));
             }
-        }
+            long unitId;
+            String union = "(select st_multi(st_collectionextract(st_makevalid(st_union(geom)), 3)) from atlas.spatial_unit "
+                    + "where level_id = ? and validity @> ?::date)";
+            try (var ps = c.prepareStatement("update atlas.spatial_unit set name = ?, geom = " + union
+                    + " where level_id = ? and code = ? and validity @> ?::date returning unit_id")) {
+                ps.setString(1, name);
+                ps.setInt(2, from[0]);
+                ps.setDate(3, Date.valueOf(validFrom));
+                ps.setInt(4, to[0]);
+                ps.setString(5, code);
+                ps.setDate(6, Date.valueOf(validFrom));
+                var rs = ps.executeQuery();
+                unitId = rs.next() ? rs.getLong(1) : -1;
+            }
+            if (unitId < 0) {
+                try (var ps = c.prepareStatement("insert into atlas.spatial_unit (territory_id, level_id, code, name, valid_from, geom) "
+                        + "values (?, ?, ?, ?, ?::date, " + union + ") returning unit_id")) {
+                    ps.setInt(1, tid);
+                    ps.setInt(2, to[0]);
+                    ps.setString(3, code);
+                    ps.setString(4, name);
+                    ps.setDate(5, Date.valueOf(validFrom));
+                    ps.setInt(6, from[0]);
+                    ps.setDate(7, Date.valueOf(validFrom));
+                    var rs = ps.executeQuery();
+                    rs.next();
+                    unitId = rs.getLong(1);
+                }
+            }
+            try (var ps = c.prepareStatement("update atlas.spatial_unit set parent_id = ? where level_id = ? and validity @> ?::date")) {
+                ps.setLong(1, unitId);
+                ps.setInt(2, from[0]);
+                ps.setDate(3, Date.valueOf(validFrom));
+                ps.executeUpdate();
+            }
+            try (var ps = c.prepareStatement("insert into atlas.audit_log (territory_id, action, actor, details) values (?, 'dissolve_units', ?, "
+                    + "jsonb_build_object('from_level', ?::text, 'level', ?::text, 'code', ?::text))")) {
+                ps.setInt(1, tid);
+                ps.setString(2, actor);
+                ps.setString(3, fromLevel);
+                ps.setString(4, level);
+                ps.setString(5, code);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     private static void deleteTree(Path dir) {

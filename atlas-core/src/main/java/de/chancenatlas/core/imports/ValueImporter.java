@@ -1,5 +1,6 @@
 package de.chancenatlas.core.imports;
 
+import de.chancenatlas.core.db.Transactions;
 import de.chancenatlas.core.text.NumberDialect;
 import de.chancenatlas.core.text.Table;
 import de.chancenatlas.core.text.TableReader;
@@ -99,43 +100,29 @@ public final class ValueImporter {
         if (table.rows().isEmpty()) {
             throw new ImportRejected(Problem.Kind.EMPTY_FILE.at(null, null, null, ""));
         }
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int territoryId = territoryId(c, territoryKey);
-                Map<String, List<Unit>> units = units(c, territoryId);
-                Map<String, Indicator> indicators = indicators(c, territoryId);
-                Problems problems = new Problems();
-                List<Value> values = check(table, options, units, indicators, problems, progress);
-                if (problems.isEmpty() && values.isEmpty()) {
-                    problems.add(Problem.Kind.EMPTY_FILE.at(null, null, null, ""));   // every value cell was empty
-                }
-                problems.throwIfAny();
-                String optionsJson = Batches.options(options);
-                var same = Batches.sameFile(c, territoryId, "values", src.sha256(), optionsJson);
-                if (same.isPresent()) {
-                    c.rollback();
-                    return new ImportResult(same.get(), "values", src.fileName(), src.sha256(), values.size(), 0, values.size(), true, List.of());
-                }
-                long batch = Batches.create(c, territoryId, "values", src, values.size(), optionsJson);
-                int written = write(c, territoryId, batch, values, progress);
-                Batches.finish(c, batch, written, values.size() - written,
-                        "{\"format\": \"" + table.description().replace("\"", "'") + "\"}");
-                c.commit();
-                return new ImportResult(batch, "values", src.fileName(), src.sha256(), values.size(), written,
-                        values.size() - written, written == 0, List.of());
-            } catch (SQLException e) {
-                c.rollback();
-                RuntimeException readable = Batches.integrity(e);
-                if (readable != null) {
-                    throw readable;
-                }
-                throw e;
-            } catch (RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Transactions.inTransaction(ds, c -> {
+            int territoryId = territoryId(c, territoryKey);
+            Map<String, List<Unit>> units = units(c, territoryId);
+            Map<String, Indicator> indicators = indicators(c, territoryId);
+            Problems problems = new Problems();
+            List<Value> values = check(table, options, units, indicators, problems, progress);
+            if (problems.isEmpty() && values.isEmpty()) {
+                problems.add(Problem.Kind.EMPTY_FILE.at(null, null, null, ""));   // every value cell was empty
             }
-        }
+            problems.throwIfAny();
+            String optionsJson = Batches.options(options);
+            var same = Batches.sameFile(c, territoryId, "values", src.sha256(), optionsJson);
+            if (same.isPresent()) {
+                c.rollback();
+                return new ImportResult(same.get(), "values", src.fileName(), src.sha256(), values.size(), 0, values.size(), true, List.of());
+            }
+            long batch = Batches.create(c, territoryId, "values", src, values.size(), optionsJson);
+            int written = write(c, territoryId, batch, values, progress);
+            Batches.finish(c, batch, written, values.size() - written,
+                    "{\"format\": \"" + table.description().replace("\"", "'") + "\"}");
+            return new ImportResult(batch, "values", src.fileName(), src.sha256(), values.size(), written,
+                    values.size() - written, written == 0, List.of());
+        });
     }
 
     // ---- reading the layout ------------------------------------------------------------------
