@@ -7,6 +7,7 @@ import de.chancenatlas.core.imports.Batches;
 import de.chancenatlas.core.imports.BoundaryImporter;
 import de.chancenatlas.core.imports.ValueImporter;
 import de.chancenatlas.core.read.AtlasReader;
+import de.chancenatlas.ogc.OgcService;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -32,6 +33,22 @@ public class AtlasServer {
     @Bean
     DataSource dataSource(AtlasDatabase db) {
         return db.dataSource();
+    }
+
+    /**
+     * The OGC engine. MapServer reads PostGIS itself, with the database account of this server
+     * (a read-only role of the public view family is the next step, see the security issue).
+     */
+    @Bean(destroyMethod = "close")
+    OgcService ogcService(AtlasDatabase db, @Value("${ATLAS_DATA_DIR:data}") String dataDir,
+                          @Value("${atlas.ogc.workers:2}") int workers) {
+        var m = java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+)").matcher(db.jdbcUrl());
+        if (!m.find()) {
+            throw new IllegalStateException("cannot derive a libpq connection from " + db.jdbcUrl());
+        }
+        String connection = "host=" + m.group(1) + " port=" + (m.group(2) == null ? "5432" : m.group(2)) + " dbname=" + m.group(3)
+                + " user=" + db.user() + " password=" + db.password();
+        return new OgcService(db.dataSource(), connection, Path.of(dataDir).resolve("ogc"), workers);
     }
 
     @Bean

@@ -190,6 +190,24 @@ class HttpApiTest {
     }
 
     @Test
+    void owsEndpointsServeCapabilitiesMapsAndExceptionReports() throws Exception {
+        HttpResponse<String> caps = get("/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities");
+        assertThat(caps.statusCode()).isEqualTo(200);
+        assertThat(caps.body()).contains("<Name>koeln.anteil_unter_6.stadtteil</Name>")
+                .contains("http://127.0.0.1:" + port + "/ows?").doesNotContain("anteil_migrationshintergrund");
+        HttpResponse<String> wfs = get("/koeln/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetCapabilities");
+        assertThat(wfs.body()).contains("koeln.einwohner.stadtteil").doesNotContain("kreis-dueren.");
+        var png = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap"
+                + "&LAYERS=koeln.einwohner.stadtbezirk&STYLES=&CRS=EPSG:3857&BBOX=760000,6570000,790000,6600000&WIDTH=256&HEIGHT=256"
+                + "&FORMAT=image/png")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        assertThat(image.getWidth()).isEqualTo(256);
+        HttpResponse<String> bad = get("/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&SLD_BODY=%3CStyledLayerDescriptor/%3E");
+        assertThat(bad.body()).contains("ServiceExceptionReport").contains("InvalidParameterValue").doesNotContain("at de.");
+    }
+
+    @Test
     void openApiDocumentIsServed() throws Exception {
         JsonNode doc = json(get("/api/v1/openapi.json"));
         assertThat(doc.get("paths").has("/api/v1/territories/{territory}/indicators/{key}/values")).isTrue();

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Colour schemes after ColorBrewer (Cynthia Brewer, Penn State), restricted to the colour-blind safe
  * sequential and diverging ones. Each is kept in its 9-class form; fewer classes take evenly spaced
- * colours from it, so light stays light and dark stays dark.
+ * colours from it, so light stays light and dark stays dark. Sequential schemes skip their lightest,
+ * almost white colour unless all nine are used, so no class looks like "no data" (white).
  */
 public enum Palette {
     YL_OR_RD("YlOrRd", false, "#ffffcc", "#ffeda0", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#bd0026", "#800026"),
@@ -44,8 +45,9 @@ public enum Palette {
             throw new IllegalArgumentException("1 to 9 classes, not " + n);
         }
         List<String> out = new ArrayList<>(n);
+        int first = diverging || n == 9 ? 0 : 1;
         for (int i = 0; i < n; i++) {
-            out.add(nine[n == 1 ? 4 : Math.round(i * 8f / (n - 1))]);
+            out.add(nine[n == 1 ? 4 : first + Math.round(i * (8f - first) / (n - 1))]);
         }
         return out;
     }

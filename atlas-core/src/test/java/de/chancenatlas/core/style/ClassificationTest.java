@@ -48,7 +48,8 @@ class ClassificationTest {
     @Test
     void polarityChoosesTheScheme() {
         assertThat(Classification.of(VALUES, Map.of("classes", 5), "higher_is_worse", 1, "%").colours())
-                .as("five of the nine colours, evenly spaced").containsExactly("#ffffcc", "#fed976", "#fd8d3c", "#e31a1c", "#800026");
+                .as("five of the nine colours, evenly spaced, without the near-white one")
+                .containsExactly("#ffeda0", "#feb24c", "#fc4e2a", "#e31a1c", "#800026");
         assertThat(Classification.of(VALUES, Map.of("classes", 3), "higher_is_better", 1, "%").colours().get(2)).isEqualTo("#081d58");
         List<String> diverging = Classification.of(VALUES, Map.of("classes", 3, "palette", "RdBu"), "higher_is_better", 1, "%").colours();
         assertThat(diverging).as("favourable high values in blue, at the end").containsExactly("#2166ac", "#f7f7f7", "#b2182b");

@@ -1,0 +1,45 @@
+package de.chancenatlas.server.api;
+
+import de.chancenatlas.ogc.OgcResponse;
+import de.chancenatlas.ogc.OgcService;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/** OGC WMS and WFS: {@code /ows} for all territories, {@code /{territory}/ows} for one. */
+@RestController
+public class OwsController {
+    private static final int MAX_BODY = 1024 * 1024;
+    private final OgcService ogc;
+
+    public OwsController(OgcService ogc) {
+        this.ogc = ogc;
+    }
+
+    @RequestMapping(value = "/ows", method = {RequestMethod.GET, RequestMethod.POST})
+    public ResponseEntity<byte[]> all(HttpServletRequest request) throws IOException {
+        return answer(null, request);
+    }
+
+    @RequestMapping(value = "/{territory:[a-z][a-z0-9_-]{1,39}}/ows", method = {RequestMethod.GET, RequestMethod.POST})
+    public ResponseEntity<byte[]> territory(@PathVariable String territory, HttpServletRequest request) throws IOException {
+        return answer(territory, request);
+    }
+
+    private ResponseEntity<byte[]> answer(String territory, HttpServletRequest request) throws IOException {
+        String body = null;
+        if ("POST".equals(request.getMethod()) && request.getContentType() != null && request.getContentType().contains("xml")) {
+            byte[] bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
+            body = new String(bytes, StandardCharsets.UTF_8);   // over the limit: the vetting refuses it
+        }
+        String url = request.getRequestURL().toString() + "?";
+        OgcResponse r = ogc.handle(territory, request.getParameterMap(), body, url);
+        return ResponseEntity.status(r.status()).contentType(MediaType.parseMediaType(r.contentType())).body(r.body());
+    }
+}

@@ -1,0 +1,141 @@
+package de.chancenatlas.ogc;
+
+import edu.umn.gis.mapscript.MS_REQUEST_TYPE;
+import edu.umn.gis.mapscript.OWSRequest;
+import edu.umn.gis.mapscript.mapObj;
+import edu.umn.gis.mapscript.mapscript;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * MapServer through MapScript, made safe for a multi-threaded server: a bounded set of workers,
+ * each a single thread that owns its own map objects (never shared; MapServer's IO buffers are per
+ * thread), reloading a map when its file's generation changes and dispatching every request on a
+ * fresh clone of it. A request waits for a free worker
+ * for a bounded time, then is refused as busy.
+ */
+public final class MapServerPool implements AutoCloseable {
+    static {
+        System.loadLibrary("javamapscript");
+    }
+
+    /** A map file on disk and the catalogue generation it was written from. */
+    public record Mapfile(Path path, long generation) { }
+
+    private final BlockingQueue<Worker> idle;
+    private final Worker[] workers;
+
+    public MapServerPool(int size) {
+        idle = new ArrayBlockingQueue<>(size);
+        workers = new Worker[size];
+        for (int i = 0; i < size; i++) {
+            workers[i] = new Worker(i);
+            idle.add(workers[i]);
+        }
+    }
+
+    public OgcResponse dispatch(String scope, Mapfile mapfile, OgcRequest request, String onlineResource) {
+        Worker w;
+        try {
+            w = idle.poll(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OgcException("OperationProcessingFailed", null, "unterbrochen / interrupted");
+        }
+        if (w == null) {
+            throw new OgcException("OperationProcessingFailed", null, "Server ausgelastet, bitte erneut versuchen / server busy, try again");
+        }
+        try {
+            return w.thread.submit(() -> w.run(scope, mapfile, request, onlineResource)).get(120, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new OgcException("OperationProcessingFailed", null, "Zeitüberschreitung / timeout");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OgcException("OperationProcessingFailed", null, "unterbrochen / interrupted");
+        } finally {
+            idle.add(w);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Worker w : workers) {
+            w.thread.shutdown();
+        }
+    }
+
+    private static final class Worker {
+        final ExecutorService thread;
+        final Map<String, mapObj> maps = new HashMap<>();
+        final Map<String, Long> generations = new HashMap<>();
+
+        Worker(int n) {
+            thread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "mapserver-" + n);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        OgcResponse run(String scope, Mapfile mapfile, OgcRequest request, String onlineResource) {
+            mapObj map = maps.get(scope);
+            if (map == null || generations.get(scope) != mapfile.generation()) {
+                if (map != null) {
+                    map.delete();
+                }
+                map = new mapObj(mapfile.path().toString(), null);
+                maps.put(scope, map);
+                generations.put(scope, mapfile.generation());
+            }
+            // OWSDispatch changes the map it works on (a WMS TIME filter stays on the layer, for one):
+            // every request gets a fresh clone of the parsed map, never the map another request used
+            mapObj loaded = map;
+            map = loaded.cloneMap();
+            map.getWeb().getMetadata().set("ows_onlineresource", onlineResource);
+            OWSRequest r = new OWSRequest();
+            mapscript.msIO_installStdoutToBuffer();
+            try {
+                for (var e : request.params().entrySet()) {
+                    r.setParameter(e.getKey(), e.getValue());
+                }
+                if (request.body() != null) {
+                    r.setType(MS_REQUEST_TYPE.MS_POST_REQUEST);
+                    r.setPostrequest(request.body());
+                    r.setContenttype("text/xml");
+                } else {
+                    r.setType(MS_REQUEST_TYPE.MS_GET_REQUEST);
+                }
+                boolean failed = false;
+                try {
+                    map.OWSDispatch(r);
+                } catch (UnknownError e) {
+                    failed = true;   // MapServer wrote its exception report into the buffer already
+                }
+                // all of MapServer's CGI headers go (OGR output adds some besides Content-Type)
+                var headers = mapscript.msIO_getAndStripStdoutBufferMimeHeaders();
+                String type = headers == null ? null : headers.get("Content-Type", null);
+                byte[] body = mapscript.msIO_getStdoutBufferBytes();
+                if (body == null || body.length == 0) {
+                    throw new OgcException("NoApplicableCode", null, "MapServer lieferte keine Antwort / no response from MapServer");
+                }
+                boolean wfsError = "WFS".equals(request.service()) && (failed || type != null && type.contains("xml")
+                        && new String(body, 0, Math.min(body.length, 400), java.nio.charset.StandardCharsets.UTF_8).contains("ExceptionReport"));
+                return new OgcResponse(wfsError ? 400 : 200, type == null ? "application/octet-stream" : type, body);
+            } finally {
+                mapscript.msIO_resetHandlers();
+                r.delete();
+                map.delete();
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package de.chancenatlas.ogc;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The vetted form of an OGC request: only allow-listed services, versions, requests, parameters,
+ * formats and coordinate systems get through, within size limits. Client-supplied styling (SLD,
+ * SLD_BODY) and anything addressing the map file (MAP, map.*) is refused, never passed on.
+ */
+public final class OgcRequest {
+    public static final int MAX_SIZE = 4096;
+    public static final int MAX_FEATURES = 100_000;
+    public static final int MAX_FILTER = 64 * 1024;
+
+    private static final Map<String, Set<String>> VERSIONS = Map.of("WMS", Set.of("1.1.1", "1.3.0"), "WFS", Set.of("1.1.0", "2.0.0"));
+    private static final Map<String, Set<String>> REQUESTS = Map.of(
+            "WMS", Set.of("GetCapabilities", "GetMap", "GetFeatureInfo", "GetLegendGraphic"),
+            "WFS", Set.of("GetCapabilities", "DescribeFeatureType", "GetFeature", "GetPropertyValue", "ListStoredQueries",
+                    "DescribeStoredQueries"));
+    private static final Set<String> PARAMETERS = Set.of("SERVICE", "VERSION", "REQUEST", "ACCEPTVERSIONS", "ACCEPTFORMATS", "SECTIONS",
+            "UPDATESEQUENCE", "LAYERS", "STYLES", "CRS", "SRS", "BBOX", "WIDTH", "HEIGHT", "FORMAT", "TRANSPARENT", "BGCOLOR", "TIME",
+            "EXCEPTIONS", "QUERY_LAYERS", "INFO_FORMAT", "FEATURE_COUNT", "I", "J", "X", "Y", "LAYER", "STYLE", "RULE", "SCALE",
+            "SLD_VERSION", "LANGUAGE", "TYPENAME", "TYPENAMES", "OUTPUTFORMAT", "RESULTTYPE", "PROPERTYNAME", "FEATUREID",
+            "RESOURCEID", "FILTER", "FILTER_LANGUAGE", "SORTBY", "COUNT", "MAXFEATURES", "STARTINDEX", "SRSNAME", "NAMESPACES",
+            "NAMESPACE", "VALUEREFERENCE", "STOREDQUERY_ID", "STOREDQUERYID", "ID", "RESOLVE", "RESOLVEDEPTH", "RESOLVETIMEOUT");
+    private static final Set<String> IMAGE_FORMATS = Set.of("image/png", "image/jpeg", "png", "jpeg");
+    private static final Set<String> CRS = Set.of("EPSG:25832", "EPSG:25833", "EPSG:3857", "EPSG:4326", "CRS:84", "EPSG:900913");
+
+    private final String service;
+    private final String version;
+    private final String request;
+    private final Map<String, String> params;
+    private final String body;
+
+    private OgcRequest(String service, String version, String request, Map<String, String> params, String body) {
+        this.service = service;
+        this.version = version;
+        this.request = request;
+        this.params = params;
+        this.body = body;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public String request() {
+        return request;
+    }
+
+    /** The parameters to hand to MapServer (upper-case names). */
+    public Map<String, String> params() {
+        return params;
+    }
+
+    /** An XML request body (WFS POST), or null. */
+    public String body() {
+        return body;
+    }
+
+    /** Layer or feature type names the request addresses. */
+    public List<String> layerNames() {
+        return java.util.stream.Stream.of("LAYERS", "QUERY_LAYERS", "LAYER", "TYPENAME", "TYPENAMES")
+                .map(params::get).filter(v -> v != null && !v.isBlank())
+                .flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::strip)
+                .map(n -> n.replaceAll("^\\(|\\)$", "")).map(n -> n.substring(n.indexOf(':') + 1))   // WFS: atlas:name
+                .distinct().toList();
+    }
+
+    /** Checks and normalises; refuses with an {@link OgcException} carrying the right OGC code. */
+    public static OgcRequest vet(Map<String, String[]> raw, String body) {
+        Map<String, String> p = new LinkedHashMap<>();
+        for (var e : raw.entrySet()) {
+            String name = e.getKey().toUpperCase(Locale.ROOT);
+            String value = e.getValue() == null || e.getValue().length == 0 ? "" : e.getValue()[0];
+            if (name.equals("SLD") || name.equals("SLD_BODY")) {
+                throw new OgcException("InvalidParameterValue", name, "Eigene Styles (" + name + ") werden nicht angenommen; bitte STYLES "
+                        + "mit einem angebotenen Stil verwenden / client-supplied styles are not accepted");
+            }
+            if (name.equals("MAP") || name.startsWith("MAP.") || name.startsWith("MAP_")) {
+                throw new OgcException("InvalidParameterValue", name, "Parameter " + name + " ist nicht erlaubt / parameter not allowed");
+            }
+            if (value.length() > MAX_FILTER) {
+                throw new OgcException("InvalidParameterValue", name, "Parameter " + name + " zu lang / too long");
+            }
+            if (PARAMETERS.contains(name)) {
+                p.put(name, value);
+            }
+        }
+        if (body != null && !body.isBlank()) {
+            if (body.length() > MAX_FILTER * 16) {
+                throw new OgcException("OperationProcessingFailed", null, "Anfrage zu groß / request body too large");
+            }
+            if (body.contains("<!DOCTYPE") || body.contains("<!ENTITY")) {
+                throw new OgcException("OperationParsingFailed", null, "DTDs und Entitäten sind nicht erlaubt / no DTDs or entities");
+            }
+        }
+        String service = p.getOrDefault("SERVICE", "").toUpperCase(Locale.ROOT);
+        String request = p.getOrDefault("REQUEST", "");
+        boolean post = body != null && !body.isBlank();
+        if (service.isEmpty() && !post) {
+            if (Set.of("getmap", "getfeatureinfo", "getlegendgraphic").contains(request.toLowerCase(Locale.ROOT))) {
+                service = "WMS";   // WMS 1.1.1 clients may leave SERVICE out of GetMap
+            } else {
+                throw new OgcException("MissingParameterValue", "SERVICE", "Parameter SERVICE fehlt (WMS oder WFS) / SERVICE missing");
+            }
+        }
+        if (post) {
+            service = service.isEmpty() ? "WFS" : service;
+            if (!"WFS".equals(service)) {
+                throw new OgcException("InvalidParameterValue", "SERVICE", "POST nur für WFS / POST only for WFS");
+            }
+            return new OgcRequest(service, p.getOrDefault("VERSION", "2.0.0"), "", p, body);
+        }
+        if (!VERSIONS.containsKey(service)) {
+            throw new OgcException("InvalidParameterValue", "SERVICE", "Dienst " + service + " wird nicht angeboten (WMS, WFS) / service not offered");
+        }
+        String canonical = REQUESTS.get(service).stream().filter(r -> r.equalsIgnoreCase(request)).findFirst().orElse(null);
+        if (request.isEmpty()) {
+            throw new OgcException("MissingParameterValue", "REQUEST", "Parameter REQUEST fehlt / REQUEST missing");
+        }
+        if (canonical == null) {
+            throw new OgcException("OperationNotSupported", "REQUEST", "Anfrage " + request + " wird nicht unterstützt / not supported");
+        }
+        String version = p.get("VERSION");
+        if (version != null && !version.isEmpty() && !VERSIONS.get(service).contains(version) && !canonical.equals("GetCapabilities")) {
+            throw new OgcException("InvalidParameterValue", "VERSION", "Version " + version + " wird nicht unterstützt / version not supported");
+        }
+        if (canonical.equals("GetMap")) {
+            int w = positive(p, "WIDTH");
+            int h = positive(p, "HEIGHT");
+            if (w > MAX_SIZE || h > MAX_SIZE) {
+                throw new OgcException("InvalidParameterValue", w > MAX_SIZE ? "WIDTH" : "HEIGHT",
+                        "Bild höchstens " + MAX_SIZE + " × " + MAX_SIZE + " Pixel / image at most " + MAX_SIZE + " pixels wide and high");
+            }
+            String format = p.getOrDefault("FORMAT", "image/png").toLowerCase(Locale.ROOT);
+            if (!IMAGE_FORMATS.contains(format)) {
+                throw new OgcException("InvalidFormat", "FORMAT", "Format " + format + " nicht angeboten (image/png, image/jpeg) / format not offered");
+            }
+        }
+        String crs = p.containsKey("CRS") ? p.get("CRS") : p.get("SRS");
+        if (crs != null && !crs.isEmpty() && !CRS.contains(crs.toUpperCase(Locale.ROOT))) {
+            throw new OgcException("1.1.1".equals(version) ? "InvalidSRS" : "InvalidCRS", p.containsKey("CRS") ? "CRS" : "SRS",
+                    "Koordinatensystem " + crs + " nicht angeboten / CRS not offered: " + String.join(", ", MapfileWriter.CRS));
+        }
+        for (String limit : List.of("COUNT", "MAXFEATURES", "FEATURE_COUNT")) {
+            if (p.containsKey(limit)) {
+                int n = positive(p, limit);
+                if (n > MAX_FEATURES) {
+                    p.put(limit, String.valueOf(MAX_FEATURES));
+                }
+            }
+        }
+        return new OgcRequest(service, version, canonical, p, null);
+    }
+
+    private static int positive(Map<String, String> p, String name) {
+        String v = p.get(name);
+        if (v == null || v.isBlank()) {
+            throw new OgcException("MissingParameterValue", name, "Parameter " + name + " fehlt / missing");
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new OgcException("InvalidParameterValue", name, name + " muss eine positive ganze Zahl sein / must be a positive integer");
+        }
+    }
+}

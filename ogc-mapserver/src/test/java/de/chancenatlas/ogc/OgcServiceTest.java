@@ -1,0 +1,214 @@
+package de.chancenatlas.ogc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.chancenatlas.core.TestAtlas;
+import de.chancenatlas.core.read.AtlasReader;
+import de.chancenatlas.core.read.Viewer;
+import de.chancenatlas.core.style.Classification;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/** The OGC endpoint with the real MapServer engine on the demo data; responses parsed, pixels read. */
+class OgcServiceTest {
+    private static final String LAYER = "koeln.anteil_unter_6.stadtteil";
+    private static final int SIZE = 600;
+    private static OgcService ogc;
+
+    @BeforeAll
+    static void start() {
+        TestAtlas.withDemo();
+        var db = TestAtlas.database();
+        var m = java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(\\w+)").matcher(db.jdbcUrl());
+        assertThat(m.find()).isTrue();
+        String connection = "host=" + m.group(1) + " port=" + m.group(2) + " dbname=" + m.group(3) + " user=" + db.user()
+                + " password=" + db.password();
+        ogc = new OgcService(TestAtlas.dataSource(), connection, Path.of("target/ogc-work"), 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        ogc.close();
+    }
+
+    private static OgcResponse get(String territory, String query) {
+        Map<String, String[]> params = new LinkedHashMap<>();
+        for (String kv : query.split("&")) {
+            String[] p = kv.split("=", 2);
+            params.put(p[0], new String[] {java.net.URLDecoder.decode(p.length > 1 ? p[1] : "", StandardCharsets.UTF_8)});
+        }
+        return ogc.handle(territory, params, null, "http://localhost:8080/ows?");
+    }
+
+    private static Document xml(OgcResponse r) throws Exception {
+        var f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(false);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body()));
+    }
+
+    private static NodeList nodes(Document d, String xpath) throws Exception {
+        return (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, d, XPathConstants.NODESET);
+    }
+
+    private static String text(Document d, String xpath) throws Exception {
+        return XPathFactory.newInstance().newXPath().evaluate(xpath, d);
+    }
+
+    @Test
+    void wmsCapabilitiesListPublicLayersWithDescriptionsAndTime() throws Exception {
+        OgcResponse r = get(null, "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities");
+        assertThat(r.contentType()).contains("xml");
+        Document d = xml(r);
+        List<String> names = new java.util.ArrayList<>();
+        NodeList n = nodes(d, "//Layer/Name");
+        for (int i = 0; i < n.getLength(); i++) {
+            names.add(n.item(i).getTextContent());
+        }
+        assertThat(names).contains(LAYER, "koeln.stadtteil", "koeln.einwohner.stadtbezirk", "kreis-dueren.bevoelkerungsdichte.kommune")
+                .doesNotContain("koeln.anteil_migrationshintergrund.stadtteil", "koeln.anteil_nebenwohnung.stadtteil");
+        String layer = "//Layer[Name='" + LAYER + "']";
+        assertThat(text(d, layer + "/Title")).isEqualTo("Anteil der Kinder unter 6 Jahren an der Bevölkerung – Stadtteil");
+        assertThat(text(d, layer + "/Abstract")).contains("Einwohner im Alter von 0 bis unter 6 Jahren");
+        assertThat(text(d, layer + "/KeywordList")).contains("Demografie");
+        assertThat(text(d, layer + "/Dimension[@name='time']").replace(" ", "")).isEqualTo("2005,2006,2007,2008,2009,2010,2011,2012");
+        assertThat(text(d, layer + "/Attribution/Title")).contains("Stadt Köln");
+        assertThat(nodes(d, layer + "/Style/LegendURL").getLength()).isEqualTo(1);
+    }
+
+    @Test
+    void perTerritoryEndpointListsOnlyThatTerritory() throws Exception {
+        Document d = xml(get("kreis-dueren", "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities"));
+        NodeList n = nodes(d, "//Layer/Layer/Name");
+        for (int i = 0; i < n.getLength(); i++) {
+            assertThat(n.item(i).getTextContent()).startsWith("kreis-dueren.");
+        }
+        assertThat(n.getLength()).isGreaterThanOrEqualTo(4);
+        assertThat(new String(get("kreis-dueren", "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + LAYER
+                + "&STYLES=&CRS=EPSG:25832&BBOX=340000,5630000,370000,5665000&WIDTH=64&HEIGHT=64&FORMAT=image/png").body(),
+                StandardCharsets.UTF_8)).contains("LayerNotDefined");
+    }
+
+    /** Pixel at each Stadtteil's interior point has the colour of the class of its value in that year. */
+    @Test
+    void getMapPaintsEachStadtteilInTheColourOfItsClassAndYearsDiffer() throws Exception {
+        double[] bbox = {343000, 5630000, 372000, 5664000};
+        Map<String, double[]> points = new HashMap<>();
+        try (var c = TestAtlas.dataSource().getConnection(); var st = c.createStatement()) {
+            var rs = st.executeQuery("select u.code, st_x(p), st_y(p) from (select code, st_pointonsurface(geom) p from atlas.spatial_unit u "
+                    + "join atlas.unit_level l using (level_id) join atlas.territory t on t.territory_id = u.territory_id "
+                    + "where t.key = 'koeln' and l.key = 'stadtteil' and st_area(geom) > 1500000) u");
+            while (rs.next()) {
+                points.put(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
+            }
+        }
+        LayerDef def = new LayerCatalog(TestAtlas.dataSource()).layers("koeln").stream().filter(l -> l.name().equals(LAYER)).findFirst().orElseThrow();
+        Classification cls = def.classification();
+        AtlasReader reader = new AtlasReader(TestAtlas.dataSource());
+        Map<Integer, Map<String, Integer>> rgbByYear = new HashMap<>();
+        for (int year : new int[] {2005, 2012}) {
+            OgcResponse r = get(null, "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + LAYER + "&STYLES=&CRS=EPSG:25832&BBOX="
+                    + bbox[0] + "," + bbox[1] + "," + bbox[2] + "," + bbox[3] + "&WIDTH=" + SIZE + "&HEIGHT=" + SIZE + "&FORMAT=image/png&TIME=" + year);
+            assertThat(r.contentType()).isEqualTo("image/png");
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.body()));
+            Map<String, Integer> rgb = new HashMap<>();
+            int checked = 0;
+            // internal view for the exact counts: the map classes unrounded shares
+            for (AtlasReader.Value v : reader.values(Viewer.internal("test"), "koeln", "anteil_unter_6", "stadtteil", year).orElseThrow()) {
+                double[] p = points.get(v.unitCode());
+                if (p == null) {
+                    continue;   // small Stadtteile: too few pixels to hit reliably
+                }
+                int x = (int) ((p[0] - bbox[0]) / (bbox[2] - bbox[0]) * SIZE);
+                int y = (int) ((bbox[3] - p[1]) / (bbox[3] - bbox[1]) * SIZE);
+                int pixel = img.getRGB(x, y) & 0xffffff;
+                // the map classes unrounded values; the API rounds to the decimals, so classify the exact share
+                double exact = v.numerator() != null ? v.numerator().doubleValue() / v.denominator().doubleValue() * 100 : v.value().doubleValue();
+                int expected = Integer.parseInt(cls.colours().get(cls.classOf(exact) - 1).substring(1), 16);
+                assertThat(String.format("%06x", pixel)).as("colour of %s %s in %d (value %s)", v.unitCode(), v.unitName(), year, v.value())
+                        .isEqualTo(String.format("%06x", expected));
+                rgb.put(v.unitCode(), pixel);
+                checked++;
+            }
+            assertThat(checked).isGreaterThan(40);
+            rgbByYear.put(year, rgb);
+        }
+        long differing = rgbByYear.get(2005).keySet().stream().filter(k -> !rgbByYear.get(2005).get(k).equals(rgbByYear.get(2012).get(k))).count();
+        assertThat(differing).as("Stadtteile whose class changed between 2005 and 2012").isPositive();
+    }
+
+    @Test
+    void wfsGeoJsonCarriesTheSameValuesAsTheReadApi() throws Exception {
+        OgcResponse r = get(null, "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:" + LAYER + "&OUTPUTFORMAT=geojson&SRSNAME=EPSG:4326");
+        assertThat(r.status()).as(new String(r.body(), 0, Math.min(600, r.body().length), StandardCharsets.UTF_8)).isEqualTo(200);
+        JsonNode features = new ObjectMapper().readTree(r.body()).get("features");
+        var api = new AtlasReader(TestAtlas.dataSource()).values(Viewer.ANONYMOUS, "koeln", "anteil_unter_6", "stadtteil", null).orElseThrow();
+        assertThat(features).hasSize(api.size());
+        Map<String, String> formatted = new HashMap<>();
+        for (AtlasReader.Value v : api) {
+            formatted.put(v.unitCode() + "/" + v.period(), v.formatted());
+        }
+        for (JsonNode f : features) {
+            JsonNode p = f.get("properties");
+            String key = p.get("code").asText() + "/" + p.get("period").asInt();
+            assertThat(p.get("wert").asText()).as(key).isEqualTo(formatted.get(key));
+            assertThat(p.get("klasse").asInt()).isBetween(1, 9);
+        }
+        JsonNode geometry = features.get(0).get("geometry");
+        JsonNode ring = geometry.get("type").asText().equals("MultiPolygon") ? geometry.get("coordinates").get(0).get(0)
+                : geometry.get("coordinates").get(0);
+        // GeoJSON is always longitude, latitude (RFC 7946), whatever SRSNAME's axis order
+        assertThat(ring.get(0).get(0).asDouble()).isBetween(6.7, 7.2);
+        assertThat(ring.get(0).get(1).asDouble()).isBetween(50.8, 51.1);
+    }
+
+    @Test
+    void badRequestsGetOgcExceptionReportsNeverAStackTrace() throws Exception {
+        Map<String, String> cases = Map.of(
+                "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + LAYER + "&SLD=http://evil/x.sld", "InvalidParameterValue",
+                "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + LAYER + "&STYLES=&CRS=EPSG:25832&BBOX=1,2,3,4&WIDTH=99999&HEIGHT=10&FORMAT=image/png", "InvalidParameterValue",
+                "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=koeln.gibtsnicht&STYLES=&CRS=EPSG:25832&BBOX=1,2,3,4&WIDTH=10&HEIGHT=10&FORMAT=image/png", "LayerNotDefined",
+                "SERVICE=WMS&VERSION=1.3.0&REQUEST=Delete", "OperationNotSupported",
+                "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + LAYER + "&STYLES=&CRS=EPSG:31467&BBOX=1,2,3,4&WIDTH=10&HEIGHT=10&FORMAT=image/png", "InvalidCRS",
+                "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&map=/etc/passwd", "InvalidParameterValue",
+                "SERVICE=FTP&REQUEST=GetCapabilities", "InvalidParameterValue",
+                "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + LAYER + "&STYLES=&CRS=EPSG:25832&BBOX=1,2,3,4&WIDTH=10&HEIGHT=10&FORMAT=application/x-sh", "InvalidFormat");
+        for (var c : cases.entrySet()) {
+            OgcResponse r = get(null, c.getKey());
+            String body = new String(r.body(), StandardCharsets.UTF_8);
+            assertThat(body).as(c.getKey()).contains("ServiceExceptionReport").contains("code=\"" + c.getValue() + "\"")
+                    .doesNotContain("Exception:").doesNotContain("at de.");
+        }
+        OgcResponse wfs = get(null, "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:koeln.gibtsnicht");
+        assertThat(wfs.status()).isEqualTo(400);
+        assertThat(new String(wfs.body(), StandardCharsets.UTF_8)).contains("ows:ExceptionReport").contains("InvalidParameterValue");
+        OgcResponse mapserverItself = get(null, "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + LAYER
+                + "&STYLES=&CRS=EPSG:25832&BBOX=5,5,1,1&WIDTH=10&HEIGHT=10&FORMAT=image/png");
+        assertThat(new String(mapserverItself.body(), StandardCharsets.UTF_8)).as("MapServer's own report passes through")
+                .contains("ServiceExceptionReport");
+    }
+
+    @Test
+    void legendShowsTheClassesWithGermanLabels() throws Exception {
+        OgcResponse r = get(null, "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&LAYER=" + LAYER + "&FORMAT=image/png&SLD_VERSION=1.1.0");
+        assertThat(r.contentType()).isEqualTo("image/png");
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.body()));
+        assertThat(img.getHeight()).isGreaterThan(5 * 12);
+    }
+}
