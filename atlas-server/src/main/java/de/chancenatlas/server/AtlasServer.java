@@ -42,13 +42,7 @@ public class AtlasServer {
     @Bean(destroyMethod = "close")
     OgcService ogcService(AtlasDatabase db, @Value("${ATLAS_DATA_DIR:data}") String dataDir,
                           @Value("${atlas.ogc.workers:2}") int workers) {
-        var m = java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+)").matcher(db.jdbcUrl());
-        if (!m.find()) {
-            throw new IllegalStateException("cannot derive a libpq connection from " + db.jdbcUrl());
-        }
-        String connection = "host=" + m.group(1) + " port=" + (m.group(2) == null ? "5432" : m.group(2)) + " dbname=" + m.group(3)
-                + " user=" + db.user() + " password=" + db.password();
-        return new OgcService(db.dataSource(), connection, Path.of(dataDir).resolve("ogc"), workers);
+        return new OgcService(db.dataSource(), db.libpqConnection(), Path.of(dataDir).resolve("ogc"), workers);
     }
 
     @Bean

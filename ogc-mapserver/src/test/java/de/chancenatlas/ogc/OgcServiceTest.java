@@ -35,12 +35,7 @@ class OgcServiceTest {
     @BeforeAll
     static void start() {
         TestAtlas.withDemo();
-        var db = TestAtlas.database();
-        var m = java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(\\w+)").matcher(db.jdbcUrl());
-        assertThat(m.find()).isTrue();
-        String connection = "host=" + m.group(1) + " port=" + m.group(2) + " dbname=" + m.group(3) + " user=" + db.user()
-                + " password=" + db.password();
-        ogc = new OgcService(TestAtlas.dataSource(), connection, Path.of("target/ogc-work"), 2);
+        ogc = new OgcService(TestAtlas.dataSource(), TestAtlas.database().libpqConnection(), Path.of("target/ogc-work"), 2);
     }
 
     @AfterAll

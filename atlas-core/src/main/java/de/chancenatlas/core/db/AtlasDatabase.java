@@ -64,6 +64,16 @@ public final class AtlasDatabase implements AutoCloseable {
         return url;
     }
 
+    /** The same database as a libpq connection string, for programs that connect themselves (MapServer). */
+    public String libpqConnection() {
+        var m = java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+)").matcher(url);
+        if (!m.find()) {
+            throw new IllegalStateException("cannot derive a libpq connection from " + url);
+        }
+        return "host=" + m.group(1) + " port=" + (m.group(2) == null ? "5432" : m.group(2)) + " dbname=" + m.group(3)
+                + " user=" + user + " password=" + password;
+    }
+
     public String user() {
         return user;
     }
