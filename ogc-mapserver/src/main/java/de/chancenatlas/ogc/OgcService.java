@@ -77,9 +77,10 @@ public final class OgcService implements AutoCloseable {
     }
 
     /**
-     * A map without TIME shows the latest period of its layers. Done here rather than with MapServer's
-     * wms_timedefault, which would also restrict WFS to one period; WFS serves all periods, each
-     * feature with its period attribute.
+     * A map without TIME shows the latest period of its layers; WFS is left alone and serves all
+     * periods, each feature with its period attribute. (MapServer's wms_timedefault was dropped while
+     * a WFS answer was cut to one period; the cause turned out to be map reuse, fixed in the pool.
+     * Whether wms_timedefault would touch WFS is untested; this keeps the rule explicit here.)
      */
     private static void defaultTime(OgcRequest request, Scope scope) {
         if (!"WMS".equals(request.service()) || request.params().containsKey("TIME")
