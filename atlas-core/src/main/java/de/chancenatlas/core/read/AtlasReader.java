@@ -1,7 +1,6 @@
 package de.chancenatlas.core.read;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.chancenatlas.core.text.GermanFormat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -160,7 +159,8 @@ public final class AtlasReader {
         boolean counts = internal || ind.get().countsPublic();
         int decimals = ind.get().decimals();
         try (Connection c = ds.getConnection();
-             var ps = c.prepareStatement("select u.code, u.name, v.period, v.value, v.numerator, v.denominator, v.status, v.aggregated "
+             var ps = c.prepareStatement("select u.code, u.name, v.period, v.value, v.numerator, v.denominator, v.status, v.aggregated, "
+                     + "atlas.format_de(v.value, i.decimals) "
                      + "from atlas.v_indicator_value v join atlas.indicator i using (indicator_id) "
                      + "join atlas.spatial_unit u on u.unit_id = v.unit_id join atlas.unit_level l on l.level_id = u.level_id "
                      + "join atlas.territory t on t.territory_id = v.territory_id "
@@ -179,7 +179,9 @@ public final class AtlasReader {
                 boolean hidden = !internal && "secret".equals(rs.getString(7));
                 BigDecimal v = hidden ? null : rs.getBigDecimal(4);
                 BigDecimal rounded = v == null ? null : v.setScale(decimals, RoundingMode.HALF_UP);
-                out.add(new Value(rs.getString(1), rs.getString(2), rs.getInt(3), rounded, GermanFormat.format(v, decimals),
+                // formatted by the same SQL function as the map layers' "wert": one rule for German numbers
+                String formatted = hidden || rs.getString(9) == null ? "" : rs.getString(9);
+                out.add(new Value(rs.getString(1), rs.getString(2), rs.getInt(3), rounded, formatted,
                         counts && !hidden ? rs.getBigDecimal(5) : null, counts && !hidden ? rs.getBigDecimal(6) : null,
                         rs.getString(7), rs.getBoolean(8)));
             }

@@ -6,7 +6,12 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** Numbers as German readers expect them: "1.234,5", rounded half up to the indicator's decimals. */
+/**
+ * Numbers as German readers expect them: "1.234,5", rounded half up to the indicator's decimals.
+ * Values in every output are formatted in SQL by {@code atlas.format_de}; this Java twin serves
+ * what never passes through the database (legend class bounds), and a test holds both to the same
+ * output.
+ */
 public final class GermanFormat {
     private GermanFormat() {
     }
