@@ -155,13 +155,13 @@ public final class AtlasReader {
         if (ind.isEmpty()) {
             return Optional.empty();
         }
-        boolean internal = viewer.isInternalFor(territory);
-        boolean counts = internal || ind.get().countsPublic();
+        // the audience picks the view family; what the public may see is decided there, not here
+        String source = viewer.isInternalFor(territory) ? "atlas.v_indicator_value" : "atlas_public.indicator_value";
         int decimals = ind.get().decimals();
         try (Connection c = ds.getConnection();
              var ps = c.prepareStatement("select u.code, u.name, v.period, v.value, v.numerator, v.denominator, v.status, v.aggregated, "
                      + "atlas.format_de(v.value, i.decimals) "
-                     + "from atlas.v_indicator_value v join atlas.indicator i using (indicator_id) "
+                     + "from " + source + " v join atlas.indicator i using (indicator_id) "
                      + "join atlas.spatial_unit u on u.unit_id = v.unit_id join atlas.unit_level l on l.level_id = u.level_id "
                      + "join atlas.territory t on t.territory_id = v.territory_id "
                      + "where t.key = ? and i.key = ? and (?::text is null or l.key = ?) and (?::int is null or v.period = ?) "
@@ -175,15 +175,12 @@ public final class AtlasReader {
             var rs = ps.executeQuery();
             List<Value> out = new ArrayList<>();
             while (rs.next()) {
-                // a value kept secret at source is for internal eyes only
-                boolean hidden = !internal && "secret".equals(rs.getString(7));
-                BigDecimal v = hidden ? null : rs.getBigDecimal(4);
+                BigDecimal v = rs.getBigDecimal(4);
                 BigDecimal rounded = v == null ? null : v.setScale(decimals, RoundingMode.HALF_UP);
                 // formatted by the same SQL function as the map layers' "wert": one rule for German numbers
-                String formatted = hidden || rs.getString(9) == null ? "" : rs.getString(9);
+                String formatted = rs.getString(9) == null ? "" : rs.getString(9);
                 out.add(new Value(rs.getString(1), rs.getString(2), rs.getInt(3), rounded, formatted,
-                        counts && !hidden ? rs.getBigDecimal(5) : null, counts && !hidden ? rs.getBigDecimal(6) : null,
-                        rs.getString(7), rs.getBoolean(8)));
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getBoolean(8)));
             }
             return Optional.of(out);
         }
