@@ -26,7 +26,8 @@ public final class AtlasReader {
         this.ds = ds;
     }
 
-    public record Territory(String key, String name, String kind, String ags, int srid, String attribution) { }
+    /** @param settings the territory's configuration (disclosure, publication, report branding), as stored */
+    public record Territory(String key, String name, String kind, String ags, int srid, String attribution, Map<String, Object> settings) { }
 
     public record Level(String key, String name, String namePlural, int rank, String geometryKind, long units) { }
 
@@ -43,11 +44,11 @@ public final class AtlasReader {
 
     public List<Territory> territories(Viewer viewer) throws SQLException {
         try (Connection c = ds.getConnection();
-             var ps = c.prepareStatement("select key, name, kind, ags, srid, attribution from atlas.territory order by name")) {
+             var ps = c.prepareStatement("select key, name, kind, ags, srid, attribution, settings::text from atlas.territory order by name")) {
             var rs = ps.executeQuery();
             List<Territory> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(new Territory(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6)));
+                out.add(new Territory(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), map(rs.getString(7))));
             }
             return out;
         }
@@ -131,18 +132,22 @@ public final class AtlasReader {
         for (Object o : (Object[]) rs.getArray("periods").getArray()) {
             periods.add(((Number) o).intValue());
         }
-        Map<String, Object> classification;
-        try {
-            classification = json.readValue(rs.getString("classification"), LinkedHashMap.class);
-        } catch (java.io.IOException e) {
-            classification = Map.of();
-        }
+        Map<String, Object> classification = map(rs.getString("classification"));
         return new Indicator(rs.getString("key"), rs.getString("theme_key"), rs.getString("theme_title"), rs.getString("title"),
                 rs.getString("short_title"), rs.getString("definition"), rs.getString("interpretation"), rs.getString("formula"),
                 rs.getString("numerator_label"), rs.getString("denominator_label"), rs.getString("unit_label"),
                 rs.getBigDecimal("scale_factor"), rs.getInt("decimals"), rs.getString("polarity"), rs.getString("kind"),
                 rs.getString("aggregation"), rs.getString("source"), rs.getString("update_cycle"), rs.getString("department"),
                 rs.getString("visibility"), rs.getBoolean("counts_public"), classification, periods);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(String jsonText) {
+        try {
+            return jsonText == null ? Map.of() : json.readValue(jsonText, LinkedHashMap.class);
+        } catch (java.io.IOException e) {
+            return Map.of();
+        }
     }
 
     /**
