@@ -48,13 +48,14 @@ public final class TestAtlas {
     /**
      * A fresh small territory for tests that write: levels "gesamt" (one unit T) and "bezirk"
      * (units 01-04, 1 km squares in EPSG:25832, valid from 2000), and three indicators: "quote"
-     * (ratio, %, public), "anzahl" (count) and "index" (plain value). Each call with a new key is isolated.
+     * (ratio, %, public; the public area is live with this one indicator), "anzahl" (count) and "index"
+     * (plain value). Each call with a new key is isolated.
      */
     public static String territory(String key) {
         DataSource ds = dataSource();
         try {
             String yaml = """
-                    territory: {key: %s, name: Testgebiet %s, kind: gemeinde, srid: 25832}
+                    territory: {key: %s, name: Testgebiet %s, kind: gemeinde, srid: 25832, settings: {publication: {min_published: 1}}}
                     levels:
                       - {key: gesamt, name: Gesamt, rank: 0}
                       - {key: bezirk, name: Bezirk, rank: 1}

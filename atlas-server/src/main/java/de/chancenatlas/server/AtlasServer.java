@@ -1,7 +1,12 @@
 package de.chancenatlas.server;
 
+import de.chancenatlas.core.access.Accounts;
+import de.chancenatlas.core.access.Publication;
 import de.chancenatlas.core.catalogue.CatalogueImporter;
 import de.chancenatlas.core.db.AtlasDatabase;
+import de.chancenatlas.core.db.Audience;
+import de.chancenatlas.core.read.PublishedViews;
+import java.util.Map;
 import de.chancenatlas.core.demo.DemoLoader;
 import de.chancenatlas.core.imports.Batches;
 import de.chancenatlas.core.imports.BoundaryImporter;
@@ -26,8 +31,23 @@ public class AtlasServer {
     /** Opened (and migrated) before anything else; closing it stops the embedded cluster. */
     @Bean(destroyMethod = "close")
     AtlasDatabase atlasDatabase(@Value("${ATLAS_DB_URL:}") String url, @Value("${ATLAS_DB_USER:}") String user,
-                                @Value("${ATLAS_DB_PASSWORD:}") String password, @Value("${ATLAS_DATA_DIR:data}") String dataDir) {
-        return AtlasDatabase.open(url, user, password, Path.of(dataDir));
+                                @Value("${ATLAS_DB_PASSWORD:}") String password,
+                                @Value("${ATLAS_DB_PUBLIC_PASSWORD:}") String publicPassword,
+                                @Value("${ATLAS_DB_INTERNAL_PASSWORD:}") String internalPassword,
+                                @Value("${ATLAS_DATA_DIR:data}") String dataDir) {
+        return AtlasDatabase.open(url, user, password, Map.of(Audience.PUBLIC, publicPassword, Audience.INTERNAL, internalPassword),
+                Path.of(dataDir));
+    }
+
+    /** One refresher of the materialised public and layer views, shared by the read path and the OGC service. */
+    @Bean
+    PublishedViews publishedViews(DataSource ds) {
+        return new PublishedViews(ds);
+    }
+
+    @Bean
+    Publication publication(DataSource ds) {
+        return new Publication(ds);
     }
 
     @Bean
@@ -35,19 +55,16 @@ public class AtlasServer {
         return db.dataSource();
     }
 
-    /**
-     * The OGC engine. MapServer reads PostGIS itself, with the database account of this server
-     * (a read-only role of the public view family is the next step, see the security issue).
-     */
+    /** The OGC engine. MapServer reads PostGIS itself, with the reader role of each layer's audience. */
     @Bean(destroyMethod = "close")
-    OgcService ogcService(AtlasDatabase db, @Value("${ATLAS_DATA_DIR:data}") String dataDir,
+    OgcService ogcService(AtlasDatabase db, PublishedViews views, @Value("${ATLAS_DATA_DIR:data}") String dataDir,
                           @Value("${atlas.ogc.workers:2}") int workers) {
-        return new OgcService(db.dataSource(), db.libpqConnection(), Path.of(dataDir).resolve("ogc"), workers);
+        return new OgcService(db.dataSource(), views, db.readerConnections(), Path.of(dataDir).resolve("ogc"), workers);
     }
 
     @Bean
-    AtlasReader atlasReader(DataSource ds) {
-        return new AtlasReader(ds);
+    AtlasReader atlasReader(AtlasDatabase db, PublishedViews views) {
+        return new AtlasReader(db::dataSource, views);
     }
 
     @Bean
@@ -69,6 +86,33 @@ public class AtlasServer {
     @Bean
     Batches batches(DataSource ds) {
         return new Batches(ds);
+    }
+
+    /**
+     * The first start creates the global administrator: ATLAS_ADMIN_USER (default "admin") with
+     * ATLAS_ADMIN_PASSWORD when set (automated installs), otherwise with a one-time password printed
+     * here that must be changed at first login. There is never a fixed default password.
+     */
+    @Bean
+    SmartInitializingSingleton initialAdministrator(Accounts accounts, @Value("${ATLAS_ADMIN_USER:admin}") String login,
+                                                    @Value("${ATLAS_ADMIN_PASSWORD:}") String password) {
+        return () -> {
+            try {
+                if (accounts.hasGlobalAdmin()) {
+                    return;
+                }
+                String oneTime = accounts.createUser(login, "Administration", null, password.isBlank() ? null : password, true, "setup");
+                if (oneTime != null) {
+                    log.warn("\n\n  Erster Start: Administrator „{}“, Einmal-Passwort {} – bitte bei der ersten Anmeldung ändern "
+                            + "(POST /api/v1/me/password oder ./atlas passwd).\n  First start: administrator '{}', one-time password {} "
+                            + "(change it at first login).\n", login, oneTime, login, oneTime);
+                } else {
+                    log.info("Administrator '{}' created from ATLAS_ADMIN_PASSWORD", login);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("Creating the initial administrator failed: " + e.getMessage(), e);
+            }
+        };
     }
 
     /** Runs after all beans exist but before the web server opens its port: no request sees a half-loaded demo. */

@@ -1,61 +1,64 @@
 package de.chancenatlas.server;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import de.chancenatlas.core.access.Accounts;
+import de.chancenatlas.server.security.ApiTokenFilter;
+import de.chancenatlas.server.security.PasswordChangeFilter;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Reads are open (the read path itself filters by viewer); every write needs an authenticated
- * administrator over HTTP Basic. Until users live in the database, the one administrator comes
- * from ATLAS_ADMIN_USER / ATLAS_ADMIN_PASSWORD, or gets a random password printed at start.
+ * Who may call what. Reads are open to everyone: the read path and the OGC service show each
+ * principal what it may see (anonymous: the public area). Writes and administration need a staff
+ * login; which territory, department or indicator a user may change is decided in the controllers
+ * from the user's grants. Staff authenticate with HTTP Basic (OGC clients, scripts), an API token
+ * (Bearer), or a session from the login form (browsers).
  */
 @Configuration
 public class SecurityConfig {
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts) throws Exception {
+        // a browser session is exposed to cross-site requests; Basic and token clients are not
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null || r.getSession(false) == null))
                 .authorizeHttpRequests(a -> a
-                        // who imported which file is internal, and so are the problems found in an upload
-                        .requestMatchers("/api/v1/territories/*/batches/**", "/api/v1/imports/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/territories/*/batches/**", "/api/v1/imports/**", "/api/v1/me/**", "/api/v1/me",
+                                "/api/v1/users/**", "/api/v1/users").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/ows", "/*/ows").permitAll()   // WFS requests in XML
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().hasRole("ADMIN"))
-                .httpBasic(Customizer.withDefaults());
+                        .requestMatchers(HttpMethod.POST, "/ows", "/*/ows").permitAll()   // WFS requests in XML
+                        .requestMatchers("/error", "/login").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                .formLogin(Customizer.withDefaults())
+                .addFilterBefore(new ApiTokenFilter(accounts), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeFilter(), BasicAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();   // bcrypt, upgradable by prefix
     }
 
     @Bean
-    UserDetailsService users(PasswordEncoder encoder, @Value("${ATLAS_ADMIN_USER:admin}") String user,
-                             @Value("${ATLAS_ADMIN_PASSWORD:}") String password) {
-        String pw = password;
-        if (pw.isBlank()) {
-            pw = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-            log.warn("No ATLAS_ADMIN_PASSWORD set: administrator '{}' has the one-time password {} (valid until restart)", user, pw);
-        }
-        return new InMemoryUserDetailsManager(User.withUsername(user).password(encoder.encode(pw)).roles("ADMIN").build());
+    Accounts accounts(DataSource ds, PasswordEncoder encoder) {
+        return new Accounts(ds, encoder);
+    }
+
+    /** Publishes failed and successful logins, which {@link de.chancenatlas.server.security.StaffUsers} counts. */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.chancenatlas.core.TestAtlas;
 import de.chancenatlas.core.db.AtlasDatabase;
+import de.chancenatlas.core.db.Audience;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +40,8 @@ class HttpApiTest {
         registry.add("ATLAS_DB_URL", db::jdbcUrl);
         registry.add("ATLAS_DB_USER", db::user);
         registry.add("ATLAS_DB_PASSWORD", db::password);
+        registry.add("ATLAS_DB_PUBLIC_PASSWORD", () -> db.password(Audience.PUBLIC));
+        registry.add("ATLAS_DB_INTERNAL_PASSWORD", () -> db.password(Audience.INTERNAL));
     }
 
     @BeforeAll

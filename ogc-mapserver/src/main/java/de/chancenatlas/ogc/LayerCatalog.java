@@ -1,6 +1,7 @@
 package de.chancenatlas.ogc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.chancenatlas.core.db.Audience;
 import de.chancenatlas.core.style.Classification;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,69 +12,86 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Reads what is published from the public view family: for each territory, each polygon level and
- * each public indicator with values, a layer with its description, periods, extent and classes
- * (computed over all periods, so years share one legend).
+ * Reads the layers of an audience from its view family: for each territory, each polygon level and
+ * each indicator with values (the public: published levels of live territories only), a layer with
+ * its description, periods, extent and classes (computed over all periods, so years share one
+ * legend, and over the audience's values, so a public legend cannot reveal a withheld value).
  */
 public final class LayerCatalog {
     private final DataSource ds;
     private final ObjectMapper json = new ObjectMapper();
 
+    /** @param ds the owner's pool: the catalogue is server-side metadata; clients' requests run as the reader roles */
     public LayerCatalog(DataSource ds) {
         this.ds = ds;
     }
 
-    /** A number that changes whenever the catalogue, boundaries or values change. */
-    public long generation() throws SQLException {
+    /** Keys of all territories. */
+    public List<String> territories() throws SQLException {
         try (Connection c = ds.getConnection(); var st = c.createStatement()) {
-            var rs = st.executeQuery("select coalesce(max(batch_id), 0) * 1000 + (select count(*) from atlas.territory) "
-                    + "+ coalesce((select max(audit_id) from atlas.audit_log), 0) * 1000000 from atlas.import_batch");
-            rs.next();
-            return rs.getLong(1);
+            var rs = st.executeQuery("select key from atlas.territory order by key");
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
         }
     }
 
-    /** Brings the materialised layer values up to date with the stored values; readers keep reading meanwhile. */
-    public void refresh() throws SQLException {
-        try (Connection c = ds.getConnection(); var st = c.createStatement()) {
-            st.execute("refresh materialized view concurrently atlas_public.layer_value");
+    /** Why a territory's public endpoint shows nothing: unknown, or its public area is not open yet. */
+    public String notPublicReason(String territory) throws SQLException {
+        try (Connection c = ds.getConnection();
+             var ps = c.prepareStatement("select t.name, p.published, p.min_published from atlas.territory t "
+                     + "join atlas.v_territory_publication p using (territory_id) where t.key = ?")) {
+            ps.setString(1, territory);
+            var rs = ps.executeQuery();
+            if (!rs.next()) {
+                return "Gebiet „" + territory + "“ gibt es nicht / no such territory";
+            }
+            if (rs.getInt(2) < rs.getInt(3)) {
+                return "Der öffentliche Bereich von „" + rs.getString(1) + "“ ist noch nicht freigeschaltet: " + rs.getInt(2) + " von mindestens "
+                        + rs.getInt(3) + " Indikatoren veröffentlicht / the public area of '" + territory + "' is not open yet ("
+                        + rs.getInt(2) + " of at least " + rs.getInt(3) + " indicators published)";
+            }
+            return "Gebiet „" + rs.getString(1) + "“ veröffentlicht noch keine Karten / publishes no maps yet";
         }
     }
 
-    /** The layers of one territory, or of all when {@code territory} is null. */
+    /** The layers of one territory, or of all when {@code territory} is null, as an audience sees them. */
     @SuppressWarnings("unchecked")
-    public List<LayerDef> layers(String territory) throws SQLException {
+    public List<LayerDef> layers(String territory, Audience audience) throws SQLException {
         List<LayerDef> out = new ArrayList<>();
+        String s = audience.schema();
         try (Connection c = ds.getConnection()) {
             // outlines of every polygon level
             try (var ps = c.prepareStatement("select t.key, t.name, t.srid, l.key, l.name, st_xmin(e), st_ymin(e), st_xmax(e), st_ymax(e) "
-                    + "from atlas.territory t join atlas.unit_level l using (territory_id) "
-                    + "cross join lateral (select st_extent(u.geom)::box2d e from atlas.spatial_unit u where u.level_id = l.level_id) x "
+                    + "from " + s + ".territory t join " + s + ".unit_level l using (territory_id) "
+                    + "cross join lateral (select st_extent(u.geom)::box2d e from " + s + ".spatial_unit u where u.level_id = l.level_id) x "
                     + "where l.geometry_kind = 'polygon' and e is not null and (?::text is null or t.key = ?) order by t.key, l.rank")) {
                 ps.setString(1, territory);
                 ps.setString(2, territory);
                 var rs = ps.executeQuery();
                 while (rs.next()) {
-                    out.add(new LayerDef(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), null,
+                    out.add(new LayerDef(audience, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), null,
                             rs.getString(2) + " – " + rs.getString(5) + " (Grenzen)", "Gebietsgrenzen der Ebene " + rs.getString(5),
                             null, null, null, List.of(), new double[] {rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9)}, null));
                 }
             }
             try (var ps = c.prepareStatement("""
                     select t.key, t.name, t.srid, l.key, l.name, i.key, i.title, i.definition, i.interpretation, th.title, i.source,
-                           i.unit_label, i.decimals, i.polarity, i.classification::text,
-                           (select array_agg(distinct period order by period) from atlas.indicator_value x where x.indicator_id = i.indicator_id),
-                           (select array_agg(v.value) from atlas_public.layer_value v
+                           i.unit_label, i.decimals, i.polarity, i.classification::text, i.periods,
+                           (select array_agg(v.value) from S.layer_value v
                              where v.territory = t.key and v.indicator = i.key and v.level = l.key and v.value is not null),
                            st_xmin(e), st_ymin(e), st_xmax(e), st_ymax(e), t.attribution
-                    from atlas.indicator i join atlas.territory t using (territory_id) join atlas.theme th using (theme_id)
-                    join atlas.unit_level l on l.territory_id = i.territory_id and l.geometry_kind = 'polygon'
-                    cross join lateral (select st_extent(u.geom)::box2d e from atlas.spatial_unit u where u.level_id = l.level_id) x
-                    where i.visibility = 'public' and e is not null and exists (select 1 from atlas.indicator_value v where v.indicator_id = i.indicator_id)
+                    from S.indicator i join S.territory t using (territory_id) join S.theme th using (theme_id)
+                    join S.unit_level l on l.territory_id = i.territory_id and l.geometry_kind = 'polygon'
+                    cross join lateral (select st_extent(u.geom)::box2d e from S.spatial_unit u where u.level_id = l.level_id) x
+                    where e is not null and cardinality(i.periods) > 0 and (? or l.key = any (i.published_levels))
                       and (?::text is null or t.key = ?)
-                    order by t.key, th.sort_order, i.sort_order, l.rank""")) {
-                ps.setString(1, territory);
+                    order by t.key, th.sort_order, i.sort_order, l.rank""".replace("S.", s + "."))) {
+                ps.setBoolean(1, audience == Audience.INTERNAL);
                 ps.setString(2, territory);
+                ps.setString(3, territory);
                 var rs = ps.executeQuery();
                 while (rs.next()) {
                     Object[] vals = rs.getArray(17) == null ? new Object[0] : (Object[]) rs.getArray(17).getArray();
@@ -93,7 +111,7 @@ public final class LayerCatalog {
                     }
                     Classification cls = Classification.of(values, settings, rs.getString(14), rs.getInt(13), rs.getString(12));
                     String abstractText = rs.getString(8) + (rs.getString(9) == null ? "" : " " + rs.getString(9));
-                    out.add(new LayerDef(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                    out.add(new LayerDef(audience, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
                             rs.getString(7) + " – " + rs.getString(5), abstractText, rs.getString(10),
                             rs.getString(11) + (rs.getString(22) == null ? "" : "; " + rs.getString(22)), rs.getString(12), periods,
                             new double[] {rs.getDouble(18), rs.getDouble(19), rs.getDouble(20), rs.getDouble(21)}, cls));

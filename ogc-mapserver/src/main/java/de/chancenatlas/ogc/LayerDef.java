@@ -1,5 +1,6 @@
 package de.chancenatlas.ogc;
 
+import de.chancenatlas.core.db.Audience;
 import de.chancenatlas.core.style.Classification;
 import java.util.List;
 
@@ -8,8 +9,10 @@ import java.util.List;
  * null, the outline of the level). Named {@code territory.indicator.level} / {@code territory.level},
  * the same in WMS and WFS (there as {@code atlas:territory.indicator.level}): a colon would make
  * MapServer's WFS read the territory as a namespace prefix, and one map has one namespace.
+ * The audience says which view family (and database role) the layer reads: the same name shows
+ * the public, disclosure-controlled values to anonymous users and the true values to staff.
  */
-public record LayerDef(String territory, String territoryName, int srid, String level, String levelName, String indicator,
+public record LayerDef(Audience audience, String territory, String territoryName, int srid, String level, String levelName, String indicator,
                        String title, String abstractText, String theme, String source, String unitLabel, List<Integer> periods,
                        double[] extent, Classification classification) {
 

@@ -1,24 +1,27 @@
 package de.chancenatlas.ogc;
 
 import de.chancenatlas.core.style.Classification;
+import de.chancenatlas.core.db.Audience;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
- * Writes the MapServer map for a set of published layers. Everything a layer shows comes from the
- * public view {@code atlas_public.layer_value}; its classes come from {@link Classification}.
+ * Writes the MapServer map for a set of layers. Everything a layer shows comes from the view family
+ * of its audience ({@code atlas_public} or {@code atlas_internal}), read with that audience's own
+ * database role; its classes come from {@link Classification}.
  */
 public final class MapfileWriter {
     /** Requested coordinate systems offered for every layer. */
     public static final List<String> CRS = List.of("EPSG:25832", "EPSG:25833", "EPSG:3857", "EPSG:4326", "CRS:84");
     private static final String FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
-    /** How MapServer reaches PostGIS: a libpq connection string (read-only role in production). */
-    private final String connection;
+    /** How MapServer reaches PostGIS for each audience: a libpq connection string of its reader role. */
+    private final Map<Audience, String> connections;
     private final String fontset;
 
-    public MapfileWriter(String connection, String fontsetPath) {
-        this.connection = connection;
+    public MapfileWriter(Map<Audience, String> connections, String fontsetPath) {
+        this.connections = Map.copyOf(connections);
         this.fontset = fontsetPath;
     }
 
@@ -65,15 +68,17 @@ public final class MapfileWriter {
 
     private void layer(StringBuilder m, LayerDef l) {
         boolean outline = l.indicator() == null;
+        String s = l.audience().schema();
         String sql = outline
-                ? "select u.unit_id as fid, u.code, u.name, u.geom from atlas.spatial_unit u join atlas.unit_level l using (level_id) "
-                        + "join atlas.territory t on t.territory_id = u.territory_id where t.key = '" + sqlText(l.territory())
+                ? "select u.unit_id as fid, u.code, u.name, u.geom from " + s + ".spatial_unit u join " + s + ".unit_level l using (level_id) "
+                        + "join " + s + ".territory t on t.territory_id = u.territory_id where t.key = '" + sqlText(l.territory())
                         + "' and l.key = '" + sqlText(l.level()) + "' and u.valid_to is null"
-                : "select fid, code, name, period, stichtag, value, wert, status, " + classSql(l.classification()) + " as klasse, geom "
-                        + "from atlas_public.layer_value where territory = '" + sqlText(l.territory()) + "' and indicator = '"
-                        + sqlText(l.indicator()) + "' and level = '" + sqlText(l.level()) + "'";
+                : "select v.fid, v.code, v.name, v.period, v.stichtag, v.value, v.wert, v.status, " + classSql(l.classification())
+                        + " as klasse, u.geom from " + s + ".layer_value v join " + s + ".spatial_unit u on u.unit_id = v.unit_id "
+                        + "where v.territory = '" + sqlText(l.territory()) + "' and v.indicator = '"
+                        + sqlText(l.indicator()) + "' and v.level = '" + sqlText(l.level()) + "'";
         m.append("  LAYER\n    NAME \"").append(l.name()).append("\"\n    TYPE POLYGON\n    STATUS ON\n    TEMPLATE \"ogc\"   # queryable for GetFeatureInfo and WFS\n")
-                .append("    CONNECTIONTYPE POSTGIS\n    CONNECTION \"").append(connection).append("\"\n")
+                .append("    CONNECTIONTYPE POSTGIS\n    CONNECTION \"").append(connections.get(l.audience())).append("\"\n")
                 .append("    DATA \"geom from (").append(sql.replace("\"", "\\\"")).append(") as t using unique fid using srid=")
                 .append(l.srid()).append("\"\n")
                 .append("    PROCESSING \"CLOSE_CONNECTION=DEFER\"\n")
@@ -114,7 +119,7 @@ public final class MapfileWriter {
                 m.append("    CLASS\n      NAME \"").append(escape(labels.get(i))).append("\"\n      EXPRESSION \"").append(i + 1)
                         .append("\"\n      STYLE COLOR \"").append(c.colours().get(i)).append("\" OUTLINECOLOR 120 120 120 WIDTH 0.5 END\n    END\n");
             }
-            m.append("    CLASS\n      NAME \"geheim (–)\"\n      EXPRESSION \"-1\"\n      STYLE COLOR \"").append(Classification.SUPPRESSED_COLOUR)
+            m.append("    CLASS\n      NAME \"nicht veröffentlicht (–)\"\n      EXPRESSION \"-1\"\n      STYLE COLOR \"").append(Classification.SUPPRESSED_COLOUR)
                     .append("\" OUTLINECOLOR 120 120 120 WIDTH 0.5 END\n")
                     .append("      STYLE SYMBOL \"hatch\" COLOR 120 120 120 SIZE 6 WIDTH 1 ANGLE 45 END\n    END\n")
                     .append("    CLASS\n      NAME \"keine Angabe (x)\"\n      EXPRESSION \"0\"\n      STYLE COLOR \"")
@@ -123,11 +128,11 @@ public final class MapfileWriter {
         m.append("  END\n");
     }
 
-    /** The class number in SQL, from the same breaks as the map classes: -1 withheld, 0 no data. */
+    /** The class number in SQL, from the same breaks as the map classes: -1 withheld (public only), 0 no data. */
     static String classSql(Classification c) {
-        StringBuilder s = new StringBuilder("(case when status = 'secret' then -1 when value is null then 0");
+        StringBuilder s = new StringBuilder("(case when v.status = 'suppressed' then -1 when v.value is null then 0");
         for (int i = 1; i < c.classes(); i++) {
-            s.append(" when value < ").append(num(c.breaks().get(i))).append(" then ").append(i);
+            s.append(" when v.value < ").append(num(c.breaks().get(i))).append(" then ").append(i);
         }
         return s.append(" else ").append(c.classes()).append(" end)").toString();
     }

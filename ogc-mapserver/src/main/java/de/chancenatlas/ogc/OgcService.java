@@ -7,43 +7,51 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
+import de.chancenatlas.core.db.Audience;
+import de.chancenatlas.core.read.PublishedViews;
+import de.chancenatlas.core.read.Viewer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
  * The OGC endpoint behind {@code /ows} (all territories) and {@code /{territory}/ows}: vets each
- * request, checks that the layers it names are published in that scope, and hands it to MapServer.
- * Maps are rebuilt from the catalogue when it changes; no restart.
+ * request, checks that the layers it names exist for the viewer in that scope, and hands it to
+ * MapServer. A layer the viewer may not read does not exist for them (GeoServer's HIDE mode): it is
+ * absent from the capabilities and named as undefined when asked for. Staff get the internal layers
+ * of their territories under the same names. Maps are rebuilt when the data change; no restart.
  */
 public final class OgcService implements AutoCloseable {
-    private static final long RECHECK_MILLIS = 2000;
-
     private final LayerCatalog catalog;
+    private final PublishedViews views;
     private final MapfileWriter writer;
     private final MapServerPool pool;
     private final Path workDir;
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
     private volatile long generation = -1;
-    private volatile long checkedAt;
 
     /** A built map: its file, its layer names, and each time-enabled layer's latest period. */
-    private record Scope(MapServerPool.Mapfile mapfile, Set<String> layers, Map<String, Integer> latest) { }
+    private record Scope(String name, MapServerPool.Mapfile mapfile, Set<String> layers, Map<String, Integer> latest) { }
 
     /**
-     * @param connection libpq connection string MapServer uses to read the public views
+     * @param ds          the owner's pool, for the layer catalogue
+     * @param views       keeps the materialised layer views fresh (shared with the read path)
+     * @param connections libpq connection of each audience's reader role, which MapServer uses
      */
-    public OgcService(DataSource ds, String connection, Path workDir, int workers) {
+    public OgcService(DataSource ds, PublishedViews views, Map<Audience, String> connections, Path workDir, int workers) {
         this.catalog = new LayerCatalog(ds);
+        this.views = views;
         this.workDir = workDir.toAbsolutePath();
         try {
             Files.createDirectories(this.workDir);
             Path fontset = this.workDir.resolve("fonts.txt");
             Files.writeString(fontset, MapfileWriter.fontsetLine(), StandardCharsets.UTF_8);
-            this.writer = new MapfileWriter(connection, fontset.toString());
+            this.writer = new MapfileWriter(connections, fontset.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,17 +59,18 @@ public final class OgcService implements AutoCloseable {
     }
 
     /**
+     * @param viewer    who asks: anonymous users get the public layers, staff also their territories' internal ones
      * @param territory the territory of a virtual endpoint, or null for all
      * @param onlineResource the URL clients use for this endpoint (ends with "?")
      */
-    public OgcResponse handle(String territory, Map<String, String[]> params, String body, String onlineResource) {
+    public OgcResponse handle(Viewer viewer, String territory, Map<String, String[]> params, String body, String onlineResource) {
         String service = first(params, "SERVICE");
         String version = first(params, "VERSION");
         try {
             OgcRequest request = OgcRequest.vet(params, body);
             service = request.service();
             version = request.version();
-            Scope scope = scope(territory);
+            Scope scope = scope(viewer, territory);
             for (String name : request.layerNames()) {
                 if (!scope.layers().contains(name)) {
                     throw new OgcException("WFS".equals(request.service()) ? "InvalidParameterValue" : "LayerNotDefined",
@@ -70,7 +79,7 @@ public final class OgcService implements AutoCloseable {
                 }
             }
             defaultTime(request, scope);
-            return pool.dispatch(territory == null ? "*" : territory, scope.mapfile(), request, onlineResource);
+            return pool.dispatch(scope.name(), scope.mapfile(), request, onlineResource);
         } catch (OgcException e) {
             return e.report(service, version);
         }
@@ -91,47 +100,62 @@ public final class OgcService implements AutoCloseable {
                 .ifPresent(year -> request.params().put("TIME", String.valueOf(year)));
     }
 
-    /** Published layer names in a scope (all territories when null). */
-    public Set<String> layerNames(String territory) {
-        return scope(territory).layers();
+    /** The layer names a viewer sees in a scope (all territories when null). */
+    public Set<String> layerNames(Viewer viewer, String territory) {
+        return scope(viewer, territory).layers();
     }
 
-    private Scope scope(String territory) {
-        String key = territory == null ? "*" : territory;
-        long now = System.currentTimeMillis();
-        if (now - checkedAt > RECHECK_MILLIS) {
-            try {
-                long g = catalog.generation();
-                if (g != generation) {
-                    catalog.refresh();
-                    scopes.clear();
-                    generation = g;
-                }
-                checkedAt = now;
-            } catch (SQLException e) {
-                throw new OgcException("NoApplicableCode", null, "Datenbank nicht erreichbar / database unavailable");
-            }
-        }
-        return scopes.computeIfAbsent(key, k -> build(territory, generation));
-    }
-
-    private Scope build(String territory, long gen) {
+    private Scope scope(Viewer viewer, String territory) {
         try {
-            List<LayerDef> layers = catalog.layers(territory);
+            long g = views.ensureFresh();
+            if (g != generation) {
+                scopes.clear();
+                generation = g;
+            }
+        } catch (SQLException e) {
+            throw new OgcException("NoApplicableCode", null, "Datenbank nicht erreichbar / database unavailable");
+        }
+        // the scope is the endpoint plus the territories whose internal layers the viewer gets
+        Set<String> internal = new TreeSet<>();
+        try {
+            for (String t : catalog.territories()) {
+                if ((territory == null || territory.equals(t)) && viewer.isInternalFor(t)) {
+                    internal.add(t);
+                }
+            }
+        } catch (SQLException e) {
+            throw new OgcException("NoApplicableCode", null, "Datenbank nicht erreichbar / database unavailable");
+        }
+        String key = (territory == null ? "*" : territory) + "|" + String.join(",", internal);
+        return scopes.computeIfAbsent(key, k -> build(territory, internal, generation));
+    }
+
+    private Scope build(String territory, Set<String> internal, long gen) {
+        try {
+            List<LayerDef> layers = new ArrayList<>();
+            for (LayerDef l : catalog.layers(territory, Audience.PUBLIC)) {
+                if (!internal.contains(l.territory())) {
+                    layers.add(l);
+                }
+            }
+            for (String t : internal) {
+                layers.addAll(catalog.layers(t, Audience.INTERNAL));
+            }
             if (territory != null && layers.isEmpty()) {
-                throw new OgcException("InvalidParameterValue", null, "Gebiet „" + territory + "“ veröffentlicht nichts / publishes nothing");
+                throw new OgcException("InvalidParameterValue", null, catalog.notPublicReason(territory));
             }
             String title = territory == null ? "Chancenatlas" : "Chancenatlas " + layers.get(0).territoryName();
-            Path file = workDir.resolve((territory == null ? "all" : territory) + "-" + gen + ".map");
+            String name = (territory == null ? "all" : territory) + (internal.isEmpty() ? "" : "-staff-" + Integer.toHexString(internal.hashCode()));
+            Path file = workDir.resolve(name + "-" + gen + ".map");
             Files.writeString(file, writer.write(title, layers), StandardCharsets.UTF_8);
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));   // holds the DB password
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));   // holds the DB passwords
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: nothing to restrict
             }
             Map<String, Integer> latest = layers.stream().filter(l -> !l.periods().isEmpty())
                     .collect(Collectors.toUnmodifiableMap(LayerDef::name, l -> l.periods().get(l.periods().size() - 1)));
-            return new Scope(new MapServerPool.Mapfile(file, gen), layers.stream().map(LayerDef::name).collect(Collectors.toUnmodifiableSet()),
+            return new Scope(name, new MapServerPool.Mapfile(file, gen), layers.stream().map(LayerDef::name).collect(Collectors.toUnmodifiableSet()),
                     latest);
         } catch (SQLException e) {
             throw new OgcException("NoApplicableCode", null, "Datenbank nicht erreichbar / database unavailable");

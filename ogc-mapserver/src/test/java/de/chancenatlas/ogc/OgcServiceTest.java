@@ -23,6 +23,8 @@ import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import de.chancenatlas.core.db.Audience;
+import de.chancenatlas.core.read.PublishedViews;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -35,7 +37,8 @@ class OgcServiceTest {
     @BeforeAll
     static void start() {
         TestAtlas.withDemo();
-        ogc = new OgcService(TestAtlas.dataSource(), TestAtlas.database().libpqConnection(), Path.of("target/ogc-work"), 2);
+        ogc = new OgcService(TestAtlas.dataSource(), new PublishedViews(TestAtlas.dataSource()), TestAtlas.database().readerConnections(),
+                Path.of("target/ogc-work"), 2);
     }
 
     @AfterAll
@@ -44,12 +47,16 @@ class OgcServiceTest {
     }
 
     private static OgcResponse get(String territory, String query) {
+        return get(Viewer.ANONYMOUS, territory, query);
+    }
+
+    private static OgcResponse get(Viewer viewer, String territory, String query) {
         Map<String, String[]> params = new LinkedHashMap<>();
         for (String kv : query.split("&")) {
             String[] p = kv.split("=", 2);
             params.put(p[0], new String[] {java.net.URLDecoder.decode(p.length > 1 ? p[1] : "", StandardCharsets.UTF_8)});
         }
-        return ogc.handle(territory, params, null, "http://localhost:8080/ows?");
+        return ogc.handle(viewer, territory, params, null, "http://localhost:8080/ows?");
     }
 
     private static Document xml(OgcResponse r) throws Exception {
@@ -113,9 +120,9 @@ class OgcServiceTest {
                 points.put(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
             }
         }
-        LayerDef def = new LayerCatalog(TestAtlas.dataSource()).layers("koeln").stream().filter(l -> l.name().equals(LAYER)).findFirst().orElseThrow();
+        LayerDef def = new LayerCatalog(TestAtlas.dataSource()).layers("koeln", Audience.PUBLIC).stream().filter(l -> l.name().equals(LAYER)).findFirst().orElseThrow();
         Classification cls = def.classification();
-        AtlasReader reader = new AtlasReader(TestAtlas.dataSource());
+        AtlasReader reader = new AtlasReader(TestAtlas.database());
         Map<Integer, Map<String, Integer>> rgbByYear = new HashMap<>();
         for (int year : new int[] {2005, 2012}) {
             OgcResponse r = get(null, "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + LAYER + "&STYLES=&CRS=EPSG:25832&BBOX="
@@ -153,7 +160,7 @@ class OgcServiceTest {
         OgcResponse r = get(null, "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:" + LAYER + "&OUTPUTFORMAT=geojson&SRSNAME=EPSG:4326");
         assertThat(r.status()).as(new String(r.body(), 0, Math.min(600, r.body().length), StandardCharsets.UTF_8)).isEqualTo(200);
         JsonNode features = new ObjectMapper().readTree(r.body()).get("features");
-        var api = new AtlasReader(TestAtlas.dataSource()).values(Viewer.ANONYMOUS, "koeln", "anteil_unter_6", "stadtteil", null).orElseThrow();
+        var api = new AtlasReader(TestAtlas.database()).values(Viewer.ANONYMOUS, "koeln", "anteil_unter_6", "stadtteil", null).orElseThrow();
         assertThat(features).hasSize(api.size());
         Map<String, String> formatted = new HashMap<>();
         for (AtlasReader.Value v : api) {

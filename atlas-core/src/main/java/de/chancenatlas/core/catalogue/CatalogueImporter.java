@@ -1,5 +1,7 @@
 package de.chancenatlas.core.catalogue;
 
+import de.chancenatlas.core.access.AccessProblem;
+import de.chancenatlas.core.access.Publication;
 import de.chancenatlas.core.db.Transactions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -114,8 +116,18 @@ public final class CatalogueImporter {
             }
             if (f.indicators() != null) {
                 int order = 0;
+                String territory = key != null ? key : f.territory().key();
                 for (var i : f.indicators()) {
+                    String before = visibility(c, tid, i.key());
                     written += upsertIndicator(c, tid, i, batch, ++order);
+                    // the file's visibility is the administrator's publication decision, applied when it changes:
+                    // public = published on every level; levels are withdrawn one by one through the admin API
+                    String after = i.visibility() != null ? i.visibility() : "internal";
+                    if (!after.equals(before) && "public".equals(after)) {
+                        Publication.publish(c, territory, i.key(), null, src.actor());
+                    } else if (!after.equals(before) && before != null) {
+                        Publication.withdraw(c, territory, i.key(), null, src.actor());
+                    }
                 }
             }
             Batches.finish(c, batch, written, n - written, null);
@@ -149,6 +161,16 @@ public final class CatalogueImporter {
             oneOf(p, "territory.srid", t.srid() == null ? null : t.srid().toString(), SRIDS, true);
             if (t.ags() != null && !t.ags().matches("^[0-9]{2,12}$")) {
                 p.add(Problem.Kind.INVALID.at(null, "territory.ags", t.ags(), "AGS/ARS „" + t.ags() + "“"));
+            }
+            if (t.settings() != null && t.settings().get("disclosure") instanceof Map<?, ?> d) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> dm = (Map<String, Object>) d;
+                disclosure(p, "territory.settings.disclosure", dm, true);
+            }
+            if (t.settings() != null && t.settings().get("publication") instanceof Map<?, ?> pub
+                    && pub.get("min_published") != null && !(pub.get("min_published") instanceof Integer n && n >= 1)) {
+                p.add(Problem.Kind.INVALID.at(null, "territory.settings.publication.min_published", String.valueOf(pub.get("min_published")),
+                        "eine ganze Zahl ab 1 / a whole number from 1"));
             }
         }
         Set<String> seen = new HashSet<>();
@@ -211,6 +233,7 @@ public final class CatalogueImporter {
                 oneOf(p, at + ".kind", ind.kind(), KINDS, true);
                 oneOf(p, at + ".aggregation", ind.aggregation(), AGGREGATIONS, false);
                 oneOf(p, at + ".visibility", ind.visibility(), Set.of("internal", "public"), false);
+                disclosure(p, at + ".disclosure", ind.disclosure(), false);
                 String kind = ind.kind();
                 String agg = ind.aggregation() != null ? ind.aggregation() : defaultAggregation(kind);
                 if ("ratio".equals(kind)) {
@@ -257,6 +280,26 @@ public final class CatalogueImporter {
         } else if (!allowed.contains(v)) {
             p.add(Problem.Kind.INVALID.at(null, at, v, "„" + v + "“ nicht erlaubt, möglich: " + String.join(", ", new java.util.TreeSet<>(allowed))
                     + " / not allowed"));
+        }
+    }
+
+    private static String visibility(Connection c, int tid, String key) throws SQLException {
+        try (var ps = c.prepareStatement("select visibility from atlas.indicator where territory_id = ? and key = ?")) {
+            ps.setInt(1, tid);
+            ps.setString(2, key);
+            var rs = ps.executeQuery();
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static void disclosure(Problems p, String at, Map<String, Object> settings, boolean territoryLevel) {
+        if (settings == null) {
+            return;
+        }
+        try {
+            Publication.checkDisclosure(settings, territoryLevel);
+        } catch (AccessProblem e) {
+            p.add(Problem.Kind.INVALID.at(null, at, String.valueOf(settings), e.getMessage()));
         }
     }
 

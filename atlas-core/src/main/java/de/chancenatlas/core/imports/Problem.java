@@ -13,6 +13,8 @@ public record Problem(Integer line, String column, String value, Kind kind, Stri
                 "Unknown unit code '%s' - leading zeros lost? Probably '%s' is meant"),
         AMBIGUOUS_UNIT("Gebietsschlüssel „%s“ ist auf mehreren Ebenen vergeben; Ebene angeben", "Unit code '%s' exists on several levels; give the level"),
         UNKNOWN_INDICATOR("Unbekannter Indikator „%s“", "Unknown indicator '%s'"),
+        NOT_PERMITTED("Keine Schreibrechte für den Indikator „%s“ (nur die Indikatoren des eigenen Fachbereichs)",
+                "No write permission for indicator '%s' (only the indicators of one's own department)"),
         UNKNOWN_LEVEL("Unbekannte Gebietsebene „%s“", "Unknown unit level '%s'"),
         BAD_NUMBER("„%s“ ist keine Zahl", "'%s' is not a number"),
         BAD_PERIOD("„%s“ ist kein Jahr (1900–2200)", "'%s' is not a year (1900-2200)"),

@@ -74,7 +74,12 @@ public final class ValueImporter {
 
     private record Unit(long id, String level, LocalDate from, LocalDate to) { }
 
-    private record Indicator(int id, String key, String kind, BigDecimal scale, boolean mayExceed, boolean mayBeNegative) { }
+    /** @param writable whether the importing user may write it (editors: their department's indicators only) */
+    private record Indicator(int id, String key, String kind, BigDecimal scale, boolean mayExceed, boolean mayBeNegative, boolean writable) {
+        Indicator allowing(java.util.Set<String> keys) {
+            return new Indicator(id, key, kind, scale, mayExceed, mayBeNegative, keys == null || keys.contains(key));
+        }
+    }
 
     /** A checked value, ready to write. */
     private record Value(int line, int indicatorId, long unitId, int period,
@@ -86,6 +91,15 @@ public final class ValueImporter {
                          String status) { }
 
     public ImportResult importFile(String territoryKey, ImportSource src, Options options, Progress progress) throws SQLException {
+        return importFile(territoryKey, src, options, null, progress);
+    }
+
+    /**
+     * @param writable the indicator keys the importing user may write, or null for all; a value of
+     *                 any other indicator is a problem of its line, and nothing is imported
+     */
+    public ImportResult importFile(String territoryKey, ImportSource src, Options options, java.util.Set<String> writable, Progress progress)
+            throws SQLException {
         if (src.content().length > limits.maxBytes()) {
             throw new ImportRejected(Problem.Kind.TOO_LARGE.at(null, null, null, human(limits.maxBytes())));
         }
@@ -103,7 +117,8 @@ public final class ValueImporter {
         return Transactions.inTransaction(ds, c -> {
             int territoryId = territoryId(c, territoryKey);
             Map<String, List<Unit>> units = units(c, territoryId);
-            Map<String, Indicator> indicators = indicators(c, territoryId);
+            Map<String, Indicator> indicators = new java.util.HashMap<>();
+            indicators(c, territoryId).forEach((k, v) -> indicators.put(k, v.allowing(writable)));
             Problems problems = new Problems();
             List<Value> values = check(table, options, units, indicators, problems, progress);
             if (problems.isEmpty() && values.isEmpty()) {
@@ -205,6 +220,10 @@ public final class ValueImporter {
                 };
                 if (slot < 0 || !indicators.containsKey(key)) {
                     problems.add((slot < 0 ? Problem.Kind.UNKNOWN_COLUMN : Problem.Kind.UNKNOWN_INDICATOR).at(1, h, slot < 0 ? h : key));
+                    continue;
+                }
+                if (!indicators.get(key).writable()) {
+                    problems.add(Problem.Kind.NOT_PERMITTED.at(1, h, key));
                     continue;
                 }
                 byKey.computeIfAbsent(key, k -> new int[] {-1, -1, -1})[slot] = i;
@@ -313,6 +332,8 @@ public final class ValueImporter {
         Indicator ind = indicators.get(c.indicator().toLowerCase(Locale.ROOT));
         if (ind == null) {
             p.add(Problem.Kind.UNKNOWN_INDICATOR.at(c.line(), "indicator", c.indicator()));
+        } else if (!ind.writable()) {
+            p.add(Problem.Kind.NOT_PERMITTED.at(c.line(), "indicator", c.indicator()));
         }
         Integer period = null;
         BigDecimal y = NumberDialect.PLAIN.parse(c.period());
@@ -639,7 +660,7 @@ public final class ValueImporter {
             var rs = ps.executeQuery();
             while (rs.next()) {
                 out.put(rs.getString(2), new Indicator(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                        rs.getBoolean(5), rs.getBoolean(6)));
+                        rs.getBoolean(5), rs.getBoolean(6), true));
             }
         }
         return out;

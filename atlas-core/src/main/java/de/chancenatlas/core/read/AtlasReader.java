@@ -11,47 +11,89 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import de.chancenatlas.core.db.Audience;
+import de.chancenatlas.core.db.AtlasDatabase;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
  * The one read path of the atlas: territories, levels, units, indicators and values, as seen by a
- * {@link Viewer}. The API, exports and (later) reports call this, never the tables directly.
- * Values come from {@code atlas.v_indicator_value}, the single place where values are derived.
+ * {@link Viewer}. The API, exports and reports call this, never the tables directly.
+ * A viewer reads a territory through the view family of its audience (sql/V5): staff of the
+ * territory the internal views with their role, everyone else the public views (published
+ * indicators and levels, disclosure control applied) with the public role.
  */
 public final class AtlasReader {
-    private final DataSource ds;
+    private final Function<Audience, DataSource> sources;
+    private final PublishedViews views;
     private final ObjectMapper json = new ObjectMapper();
 
-    public AtlasReader(DataSource ds) {
-        this.ds = ds;
+    /** @param sources the read pool of each audience; @param views keeps the public views fresh */
+    public AtlasReader(Function<Audience, DataSource> sources, PublishedViews views) {
+        this.sources = sources;
+        this.views = views;
     }
 
-    /** @param settings the territory's configuration (disclosure, publication, report branding), as stored */
-    public record Territory(String key, String name, String kind, String ags, int srid, String attribution, Map<String, Object> settings) { }
+    public AtlasReader(AtlasDatabase db) {
+        this(db::dataSource, new PublishedViews(db.dataSource()));
+    }
+
+    /**
+     * @param settings the territory's configuration (disclosure, publication, report branding), as stored
+     * @param live     whether its public area is open (enough indicators published)
+     */
+    public record Territory(String key, String name, String kind, String ags, int srid, String attribution, Map<String, Object> settings,
+                            boolean live, int published, int minPublished) { }
 
     public record Level(String key, String name, String namePlural, int rank, String geometryKind, long units) { }
 
     public record Unit(String code, String name, String level, String parentCode, String validFrom, String validTo, double areaKm2) { }
 
+    /** @param publishedLevels the levels the public sees it on; empty while internal */
     public record Indicator(String key, String theme, String themeTitle, String title, String shortTitle, String definition,
                             String interpretation, String formula, String numeratorLabel, String denominatorLabel,
                             String unitLabel, BigDecimal scaleFactor, int decimals, String polarity, String kind,
                             String aggregation, String source, String updateCycle, String department, String visibility,
-                            boolean countsPublic, Map<String, Object> classification, List<Integer> periods) { }
+                            boolean countsPublic, Map<String, Object> classification, List<Integer> periods,
+                            List<String> publishedLevels) { }
 
+    /** @param formatted German number, "–" withheld (secret or suppressed), "x" no data */
     public record Value(String unitCode, String unitName, int period, BigDecimal value, String formatted,
                         BigDecimal numerator, BigDecimal denominator, String status, boolean aggregated) { }
 
-    public List<Territory> territories(Viewer viewer) throws SQLException {
-        try (Connection c = ds.getConnection();
-             var ps = c.prepareStatement("select key, name, kind, ags, srid, attribution, settings::text from atlas.territory order by name")) {
-            var rs = ps.executeQuery();
-            List<Territory> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(new Territory(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), map(rs.getString(7))));
-            }
-            return out;
+    /** The audience a viewer reads a territory as. */
+    public static Audience audience(Viewer viewer, String territory) {
+        return viewer.isInternalFor(territory) ? Audience.INTERNAL : Audience.PUBLIC;
+    }
+
+    private Connection connect(Audience a) throws SQLException {
+        if (a == Audience.PUBLIC) {
+            views.ensureFresh();
         }
+        return sources.apply(a).getConnection();
+    }
+
+    /** Every territory; a territory's settings are shown in full to its staff only. */
+    public List<Territory> territories(Viewer viewer) throws SQLException {
+        List<Territory> out = new ArrayList<>();
+        for (Audience a : Audience.values()) {
+            if (a == Audience.INTERNAL && viewer.territories().isEmpty()) {
+                continue;
+            }
+            try (Connection c = connect(a);
+                 var ps = c.prepareStatement("select key, name, kind, ags, srid, attribution, settings::text, live, published, min_published "
+                         + "from " + a.schema() + ".territory order by name")) {
+                var rs = ps.executeQuery();
+                while (rs.next()) {
+                    if (audience(viewer, rs.getString(1)) == a) {
+                        out.add(new Territory(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
+                                map(rs.getString(7)), rs.getBoolean(8), rs.getInt(9), rs.getInt(10)));
+                    }
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Territory::name));
+        return out;
     }
 
     public Optional<Territory> territory(Viewer viewer, String key) throws SQLException {
@@ -59,10 +101,12 @@ public final class AtlasReader {
     }
 
     public List<Level> levels(Viewer viewer, String territory) throws SQLException {
-        try (Connection c = ds.getConnection();
+        Audience a = audience(viewer, territory);
+        String s = a.schema();
+        try (Connection c = connect(a);
              var ps = c.prepareStatement("select l.key, l.name, l.name_plural, l.rank, l.geometry_kind, "
-                     + "(select count(*) from atlas.spatial_unit u where u.level_id = l.level_id and u.valid_to is null) "
-                     + "from atlas.unit_level l join atlas.territory t using (territory_id) where t.key = ? order by l.rank, l.key")) {
+                     + "(select count(*) from " + s + ".spatial_unit u where u.level_id = l.level_id and u.valid_to is null) "
+                     + "from " + s + ".unit_level l join " + s + ".territory t using (territory_id) where t.key = ? order by l.rank, l.key")) {
             ps.setString(1, territory);
             var rs = ps.executeQuery();
             List<Level> out = new ArrayList<>();
@@ -75,10 +119,12 @@ public final class AtlasReader {
 
     /** Units of a level valid in {@code year} (default: current units), sorted by code. */
     public List<Unit> units(Viewer viewer, String territory, String level, Integer year) throws SQLException {
-        try (Connection c = ds.getConnection();
+        Audience a = audience(viewer, territory);
+        String s = a.schema();
+        try (Connection c = connect(a);
              var ps = c.prepareStatement("select u.code, u.name, l.key, p.code, u.valid_from::text, u.valid_to::text, u.area_m2 / 1e6 "
-                     + "from atlas.spatial_unit u join atlas.unit_level l using (level_id) join atlas.territory t on t.territory_id = u.territory_id "
-                     + "left join atlas.spatial_unit p on p.unit_id = u.parent_id "
+                     + "from " + s + ".spatial_unit u join " + s + ".unit_level l using (level_id) join " + s + ".territory t on t.territory_id = u.territory_id "
+                     + "left join " + s + ".spatial_unit p on p.unit_id = u.parent_id "
                      + "where t.key = ? and (?::text is null or l.key = ?) "
                      + "and (case when ?::int is null then u.valid_to is null else u.validity @> make_date(?::int, 12, 31) end) "
                      + "order by l.rank, u.code")) {
@@ -107,16 +153,16 @@ public final class AtlasReader {
     }
 
     private List<Indicator> indicators(Viewer viewer, String territory, String key) throws SQLException {
-        try (Connection c = ds.getConnection();
-             var ps = c.prepareStatement("select i.*, th.key as theme_key, th.title as theme_title, "
-                     + "array(select distinct v.period from atlas.indicator_value v where v.indicator_id = i.indicator_id order by 1) as periods "
-                     + "from atlas.indicator i join atlas.theme th using (theme_id) join atlas.territory t on t.territory_id = i.territory_id "
-                     + "where t.key = ? and (?::text is null or i.key = ?) and (i.visibility = 'public' or ?) "
+        Audience a = audience(viewer, territory);
+        String s = a.schema();
+        try (Connection c = connect(a);
+             var ps = c.prepareStatement("select i.*, th.key as theme_key, th.title as theme_title "
+                     + "from " + s + ".indicator i join " + s + ".theme th using (theme_id) join " + s + ".territory t on t.territory_id = i.territory_id "
+                     + "where t.key = ? and (?::text is null or i.key = ?) "
                      + "order by th.sort_order, i.sort_order, i.key")) {
             ps.setString(1, territory);
             ps.setString(2, key);
             ps.setString(3, key);
-            ps.setBoolean(4, viewer.isInternalFor(territory));
             var rs = ps.executeQuery();
             List<Indicator> out = new ArrayList<>();
             while (rs.next()) {
@@ -126,11 +172,14 @@ public final class AtlasReader {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Indicator indicator(ResultSet rs) throws SQLException {
         List<Integer> periods = new ArrayList<>();
         for (Object o : (Object[]) rs.getArray("periods").getArray()) {
             periods.add(((Number) o).intValue());
+        }
+        List<String> published = new ArrayList<>();
+        for (Object o : (Object[]) rs.getArray("published_levels").getArray()) {
+            published.add((String) o);
         }
         Map<String, Object> classification = map(rs.getString("classification"));
         return new Indicator(rs.getString("key"), rs.getString("theme_key"), rs.getString("theme_title"), rs.getString("title"),
@@ -138,7 +187,7 @@ public final class AtlasReader {
                 rs.getString("numerator_label"), rs.getString("denominator_label"), rs.getString("unit_label"),
                 rs.getBigDecimal("scale_factor"), rs.getInt("decimals"), rs.getString("polarity"), rs.getString("kind"),
                 rs.getString("aggregation"), rs.getString("source"), rs.getString("update_cycle"), rs.getString("department"),
-                rs.getString("visibility"), rs.getBoolean("counts_public"), classification, periods);
+                published.isEmpty() ? "internal" : "public", rs.getBoolean("counts_public"), classification, periods, List.copyOf(published));
     }
 
     @SuppressWarnings("unchecked")
@@ -151,8 +200,9 @@ public final class AtlasReader {
     }
 
     /**
-     * Values of one indicator on one level, for one period or all. Empty when the viewer may not read
-     * the indicator. Counts are shown only to internal viewers or when the indicator declares them public.
+     * Values of one indicator on one level (all levels when null), for one period or all. Empty when
+     * the viewer may not read the indicator. What the public sees of a value (withheld, counts,
+     * rounding) is decided in the public views, not here.
      */
     public Optional<List<Value>> values(Viewer viewer, String territory, String indicatorKey, String level, Integer period)
             throws SQLException {
@@ -160,17 +210,16 @@ public final class AtlasReader {
         if (ind.isEmpty()) {
             return Optional.empty();
         }
-        // the audience picks the view family; what the public may see is decided there, not here
-        String source = viewer.isInternalFor(territory) ? "atlas.v_indicator_value" : "atlas_public.indicator_value";
+        Audience a = audience(viewer, territory);
+        String s = a.schema();
         int decimals = ind.get().decimals();
-        try (Connection c = ds.getConnection();
-             var ps = c.prepareStatement("select u.code, u.name, v.period, v.value, v.numerator, v.denominator, v.status, v.aggregated, "
-                     + "atlas.format_de(v.value, i.decimals) "
-                     + "from " + source + " v join atlas.indicator i using (indicator_id) "
-                     + "join atlas.spatial_unit u on u.unit_id = v.unit_id join atlas.unit_level l on l.level_id = u.level_id "
-                     + "join atlas.territory t on t.territory_id = v.territory_id "
+        try (Connection c = connect(a);
+             var ps = c.prepareStatement("select u.code, u.name, v.period, v.value, v.numerator, v.denominator, v.status, v.aggregated, v.formatted "
+                     + "from " + s + ".indicator_value v join " + s + ".indicator i using (indicator_id) "
+                     + "join " + s + ".spatial_unit u on u.unit_id = v.unit_id join " + s + ".unit_level l on l.level_id = u.level_id "
+                     + "join " + s + ".territory t on t.territory_id = v.territory_id "
                      + "where t.key = ? and i.key = ? and (?::text is null or l.key = ?) and (?::int is null or v.period = ?) "
-                     + "order by v.period, u.code")) {
+                     + "order by v.period, l.rank, u.code")) {
             ps.setString(1, territory);
             ps.setString(2, indicatorKey);
             ps.setString(3, level);
@@ -182,9 +231,8 @@ public final class AtlasReader {
             while (rs.next()) {
                 BigDecimal v = rs.getBigDecimal(4);
                 BigDecimal rounded = v == null ? null : v.setScale(decimals, RoundingMode.HALF_UP);
-                // formatted by the same SQL function as the map layers' "wert": one rule for German numbers
-                String formatted = rs.getString(9) == null ? "" : rs.getString(9);
-                out.add(new Value(rs.getString(1), rs.getString(2), rs.getInt(3), rounded, formatted,
+                // formatted in SQL like the map layers' "wert": one rule for German numbers and markers
+                out.add(new Value(rs.getString(1), rs.getString(2), rs.getInt(3), rounded, rs.getString(9),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getBoolean(8)));
             }
             return Optional.of(out);

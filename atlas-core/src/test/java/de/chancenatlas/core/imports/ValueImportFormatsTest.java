@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Every accepted value format lands as the same numbers, read back through the read path. */
 class ValueImportFormatsTest {
     private final ValueImporter importer = new ValueImporter(TestAtlas.dataSource());
-    private final AtlasReader reader = new AtlasReader(TestAtlas.dataSource());
+    private final AtlasReader reader = new AtlasReader(TestAtlas.database());
 
     private ImportResult load(String territory, String name, byte[] content, ValueImporter.Options o) throws Exception {
         return importer.importFile(territory, new ImportSource(name, content, "test"), o, Progress.NONE);

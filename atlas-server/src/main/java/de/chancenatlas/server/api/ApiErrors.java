@@ -1,5 +1,6 @@
 package de.chancenatlas.server.api;
 
+import de.chancenatlas.core.access.AccessProblem;
 import de.chancenatlas.core.imports.ImportRejected;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,36 @@ public class ApiErrors {
         public NotFound(String what) {
             super(what);
         }
+    }
+
+    /** A territory whose public area is not open yet (fewer published indicators than its minimum). */
+    public static class NotPublic extends RuntimeException {
+        public NotPublic(de.chancenatlas.core.read.AtlasReader.Territory t) {
+            super("Der öffentliche Bereich von „" + t.name() + "“ ist noch nicht freigeschaltet: " + t.published() + " von mindestens "
+                    + t.minPublished() + " Indikatoren veröffentlicht / the public area of '" + t.key() + "' is not open yet ("
+                    + t.published() + " of at least " + t.minPublished() + " indicators published)");
+        }
+    }
+
+    @ExceptionHandler(NotPublic.class)
+    ResponseEntity<Map<String, Object>> notPublic(NotPublic e) {
+        return json(HttpStatus.NOT_FOUND, body(404, e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessProblem.class)
+    ResponseEntity<Map<String, Object>> access(AccessProblem e) {
+        HttpStatus s = switch (e.kind()) {
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return json(s, body(s.value(), e.getMessage()));
+    }
+
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(Exception e) {
+        return json(HttpStatus.BAD_REQUEST, body(400, "Anfrage nicht lesbar (JSON erwartet) / request body not readable (JSON expected)"));
     }
 
     @ExceptionHandler(ImportRejected.class)

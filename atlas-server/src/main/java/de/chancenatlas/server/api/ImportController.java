@@ -1,6 +1,11 @@
 package de.chancenatlas.server.api;
 
+import de.chancenatlas.core.access.AccessProblem;
+import de.chancenatlas.core.access.Account;
+import de.chancenatlas.core.access.Accounts;
 import de.chancenatlas.core.catalogue.CatalogueImporter;
+import de.chancenatlas.server.security.Principals;
+import java.util.Set;
 import de.chancenatlas.core.imports.Batches;
 import de.chancenatlas.core.imports.BoundaryImporter;
 import de.chancenatlas.core.imports.ImportRejected;
@@ -28,6 +33,8 @@ import org.springframework.web.multipart.MultipartFile;
  * Imports (catalogue, boundaries, values), their progress, and the batches they leave behind.
  * Every upload is one atomic batch: 201 with the batch, 200 when nothing changed (same file again),
  * 422 with every problem when nothing was written; {@code async=true} answers 202 with a job to poll.
+ * Rights: values may be imported by the territory's administrators and by department editors for
+ * their department's indicators; boundaries, catalogue and reverts by administrators only.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -37,8 +44,11 @@ public class ImportController {
     private final CatalogueImporter catalogue;
     private final Batches batches;
     private final ImportJobs jobs;
+    private final Accounts accounts;
 
-    public ImportController(ValueImporter values, BoundaryImporter boundaries, CatalogueImporter catalogue, Batches batches, ImportJobs jobs) {
+    public ImportController(ValueImporter values, BoundaryImporter boundaries, CatalogueImporter catalogue, Batches batches, ImportJobs jobs,
+                            Accounts accounts) {
+        this.accounts = accounts;
         this.values = values;
         this.boundaries = boundaries;
         this.catalogue = catalogue;
@@ -50,10 +60,15 @@ public class ImportController {
     public ResponseEntity<Map<String, Object>> importValues(@PathVariable String territory, @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String level, @RequestParam(required = false) Integer period,
             @RequestParam(required = false) String indicator, @RequestParam(defaultValue = "false") boolean async,
-            Principal who) throws IOException {
+            Principal who) throws IOException, SQLException {
+        Account a = Principals.staff(who);
+        Set<String> writable = accounts.writableIndicators(a, territory);
+        if (writable.isEmpty()) {
+            throw AccessProblem.forbidden();
+        }
         ImportSource src = source(file, who);
         var options = new ValueImporter.Options(level, period, indicator);
-        return start(territory, "values", src, async, p -> values.importFile(territory, src, options, p));
+        return start(territory, "values", src, async, p -> values.importFile(territory, src, options, writable, p));
     }
 
     @PostMapping("/territories/{territory}/imports/boundaries")
@@ -66,6 +81,7 @@ public class ImportController {
             @RequestParam(name = "source_srs", required = false) String sourceSrs,
             @RequestParam(required = false) String layer,
             @RequestParam(defaultValue = "false") boolean async, Principal who) throws IOException {
+        Principals.admin(who, territory);
         ImportSource src = source(file, who);
         var options = new BoundaryImporter.Options(level, codeField, nameField, parentField, codeWidth, date(validFrom), sourceSrs, layer);
         return start(territory, "boundaries", src, async, p -> boundaries.importFile(territory, src, options, p));
@@ -74,34 +90,44 @@ public class ImportController {
     @PostMapping("/territories/{territory}/imports/catalogue")
     public ResponseEntity<Map<String, Object>> importCatalogue(@PathVariable String territory, @RequestParam("file") MultipartFile file,
             Principal who) throws IOException {
+        Principals.admin(who, territory);
         ImportSource src = source(file, who);
         return start(territory, "catalogue", src, false, p -> catalogue.importFile(territory, src));
     }
 
-    /** A catalogue file that defines its territory: creates the territory if it is new. */
+    /** A catalogue file that defines its territory: creates the territory if it is new (global administrators). */
     @PostMapping("/catalogue")
     public ResponseEntity<Map<String, Object>> importCatalogueWithTerritory(@RequestParam("file") MultipartFile file, Principal who)
             throws IOException {
+        if (!Principals.staff(who).globalAdmin()) {
+            throw AccessProblem.forbidden();
+        }
         ImportSource src = source(file, who);
         return start(null, "catalogue", src, false, p -> catalogue.importFile(null, src));
     }
 
     @GetMapping("/imports/{id}")
-    public ResponseEntity<Map<String, Object>> job(@PathVariable String id) {
+    public ResponseEntity<Map<String, Object>> job(@PathVariable String id, Principal who) {
         ImportJobs.Job job = jobs.get(id);
-        if (job == null) {
+        Account a = Principals.staff(who);
+        if (job == null || !(job.territory == null ? a.globalAdmin() : a.readsInternal(job.territory))) {
             throw new ApiErrors.NotFound("import job " + id);
         }
         return ResponseEntity.ok(job.view());
     }
 
     @GetMapping("/territories/{territory}/batches")
-    public List<Map<String, Object>> batches(@PathVariable String territory, @RequestParam(defaultValue = "100") int limit) throws SQLException {
-        return batches.list(territory, limit);
+    public List<Map<String, Object>> batches(@PathVariable String territory, @RequestParam(defaultValue = "100") int limit, Principal who)
+            throws SQLException {
+        if (!Principals.staff(who).readsInternal(territory)) {
+            throw AccessProblem.forbidden();
+        }
+        return batches.list(territory, Math.max(1, Math.min(limit, 10_000)));
     }
 
     @PostMapping("/territories/{territory}/batches/{batch}/revert")
     public Map<String, Object> revert(@PathVariable String territory, @PathVariable long batch, Principal who) throws SQLException {
+        Principals.admin(who, territory);
         batches.revert(territory, batch, who.getName());
         return Map.of("batch_id", batch, "status", "reverted");
     }

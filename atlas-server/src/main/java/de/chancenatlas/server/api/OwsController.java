@@ -5,6 +5,8 @@ import de.chancenatlas.ogc.OgcService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import de.chancenatlas.server.security.Principals;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,23 +25,24 @@ public class OwsController {
     }
 
     @RequestMapping(value = "/ows", method = {RequestMethod.GET, RequestMethod.POST})
-    public ResponseEntity<byte[]> all(HttpServletRequest request) throws IOException {
-        return answer(null, request);
+    public ResponseEntity<byte[]> all(HttpServletRequest request, Principal who) throws IOException {
+        return answer(null, request, who);
     }
 
     @RequestMapping(value = "/{territory:[a-z][a-z0-9_-]{1,39}}/ows", method = {RequestMethod.GET, RequestMethod.POST})
-    public ResponseEntity<byte[]> territory(@PathVariable String territory, HttpServletRequest request) throws IOException {
-        return answer(territory, request);
+    public ResponseEntity<byte[]> territory(@PathVariable String territory, HttpServletRequest request, Principal who) throws IOException {
+        return answer(territory, request, who);
     }
 
-    private ResponseEntity<byte[]> answer(String territory, HttpServletRequest request) throws IOException {
+    /** Basic credentials on the same endpoint switch the view: staff see their territories' internal layers too. */
+    private ResponseEntity<byte[]> answer(String territory, HttpServletRequest request, Principal who) throws IOException {
         String body = null;
         if ("POST".equals(request.getMethod()) && request.getContentType() != null && request.getContentType().contains("xml")) {
             byte[] bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
             body = new String(bytes, StandardCharsets.UTF_8);   // over the limit: the vetting refuses it
         }
         String url = request.getRequestURL().toString() + "?";
-        OgcResponse r = ogc.handle(territory, request.getParameterMap(), body, url);
+        OgcResponse r = ogc.handle(Principals.viewer(who), territory, request.getParameterMap(), body, url);
         return ResponseEntity.status(r.status()).contentType(MediaType.parseMediaType(r.contentType())).body(r.body());
     }
 }

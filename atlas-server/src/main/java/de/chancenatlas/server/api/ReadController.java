@@ -3,6 +3,7 @@ package de.chancenatlas.server.api;
 import de.chancenatlas.core.read.AtlasReader;
 import de.chancenatlas.core.read.Viewer;
 import de.chancenatlas.core.text.GermanFormat;
+import de.chancenatlas.server.security.Principals;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.sql.SQLException;
@@ -27,9 +28,18 @@ public class ReadController {
         this.reader = reader;
     }
 
-    /** Authenticated staff read the internal area; everyone else the public one. */
+    /** Staff read the internal area of their territories; everyone else the public one. */
     static Viewer viewer(Principal p) {
-        return p == null ? Viewer.ANONYMOUS : Viewer.internal(p.getName());
+        return Principals.viewer(p);
+    }
+
+    /** A territory whose public area is not open yet says so to the public, instead of looking empty. */
+    private AtlasReader.Territory open(String territory, Principal p) throws SQLException {
+        AtlasReader.Territory t = territory(territory, p);
+        if (!t.live() && !viewer(p).isInternalFor(territory)) {
+            throw new ApiErrors.NotPublic(t);
+        }
+        return t;
     }
 
     @GetMapping
@@ -44,25 +54,26 @@ public class ReadController {
 
     @GetMapping("/{territory}/levels")
     public List<AtlasReader.Level> levels(@PathVariable String territory, Principal p) throws SQLException {
-        territory(territory, p);
+        open(territory, p);
         return reader.levels(viewer(p), territory);
     }
 
     @GetMapping("/{territory}/units")
     public List<AtlasReader.Unit> units(@PathVariable String territory, @RequestParam(required = false) String level,
                                         @RequestParam(required = false) Integer year, Principal p) throws SQLException {
-        territory(territory, p);
+        open(territory, p);
         return reader.units(viewer(p), territory, level, year);
     }
 
     @GetMapping("/{territory}/indicators")
     public List<AtlasReader.Indicator> indicators(@PathVariable String territory, Principal p) throws SQLException {
-        territory(territory, p);
+        open(territory, p);
         return reader.indicators(viewer(p), territory);
     }
 
     @GetMapping("/{territory}/indicators/{key}")
     public AtlasReader.Indicator indicator(@PathVariable String territory, @PathVariable String key, Principal p) throws SQLException {
+        open(territory, p);
         return reader.indicator(viewer(p), territory, key).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
     }
 
@@ -70,6 +81,7 @@ public class ReadController {
     public List<AtlasReader.Value> values(@PathVariable String territory, @PathVariable String key,
                                           @RequestParam(required = false) String level, @RequestParam(required = false) Integer period,
                                           Principal p) throws SQLException {
+        open(territory, p);
         return reader.values(viewer(p), territory, key, level, period).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
     }
 
@@ -89,7 +101,7 @@ public class ReadController {
         b.append(String.join(String.valueOf(sep), "gebiet", "name", "indikator", "jahr", "wert", "zaehler", "nenner", "status")).append("\r\n");
         for (AtlasReader.Value v : rows) {
             b.append(v.unitCode()).append(sep).append(quote(v.unitName(), sep)).append(sep).append(key).append(sep).append(v.period()).append(sep)
-                    .append(num(v.value(), ind.decimals(), plain)).append(sep)
+                    .append(v.value() == null ? v.formatted() : num(v.value(), ind.decimals(), plain)).append(sep)   // "–" withheld, "x" no data
                     .append(num(v.numerator(), -1, plain)).append(sep).append(num(v.denominator(), -1, plain)).append(sep)
                     .append(v.status()).append("\r\n");
         }

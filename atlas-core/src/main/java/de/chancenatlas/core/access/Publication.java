@@ -1,0 +1,211 @@
+package de.chancenatlas.core.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.chancenatlas.core.db.Transactions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * What a territory publishes: indicators per unit level, its disclosure settings, and whether its
+ * public area is live (enough indicators published, the KECK rule). Every change is logged.
+ * The rules themselves are applied in the public views (sql/V5), not here.
+ */
+public final class Publication {
+
+    /** The disclosure settings a territory or indicator may carry, with their meaning for validation. */
+    private static final Set<String> DISCLOSURE_KEYS = Set.of("threshold", "suppress_zero", "secondary", "min_population",
+            "population_indicator", "round_to", "footnote", "footnote_no_data");
+    private static final Set<String> TERRITORY_ONLY = Set.of("population_indicator", "footnote", "footnote_no_data");
+
+    private final DataSource ds;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public Publication(DataSource ds) {
+        this.ds = ds;
+    }
+
+    /** Publishes an indicator on the given levels (all polygon levels when none are given). */
+    public List<String> publish(String territory, String indicator, List<String> levels, String actor) throws SQLException {
+        return Transactions.inTransaction(ds, c -> publish(c, territory, indicator, levels, actor));
+    }
+
+    /** Within a running transaction (the catalogue import publishes what its file declares public). */
+    public static List<String> publish(Connection c, String territory, String indicator, List<String> levels, String actor)
+            throws SQLException {
+        int tid = Accounts.territoryId(c, territory);
+        int iid = indicatorId(c, tid, indicator);
+        List<String> done = new ArrayList<>();
+        for (String level : levels(c, tid, levels)) {
+            try (var ps = c.prepareStatement("insert into atlas.publication (territory_id, indicator_id, level_id, published_by) "
+                    + "select ?, ?, level_id, ? from atlas.unit_level where territory_id = ? and key = ? on conflict do nothing")) {
+                ps.setInt(1, tid);
+                ps.setInt(2, iid);
+                ps.setString(3, actor);
+                ps.setInt(4, tid);
+                ps.setString(5, level);
+                if (ps.executeUpdate() > 0) {
+                    done.add(level);
+                }
+            }
+        }
+        if (!done.isEmpty()) {
+            Accounts.audit(c, tid, "publish", actor, Map.of("indicator", indicator, "levels", done));
+        }
+        return done;
+    }
+
+    /** Withdraws an indicator from the given levels (all when none are given). */
+    public List<String> withdraw(String territory, String indicator, List<String> levels, String actor) throws SQLException {
+        return Transactions.inTransaction(ds, c -> withdraw(c, territory, indicator, levels, actor));
+    }
+
+    public static List<String> withdraw(Connection c, String territory, String indicator, List<String> levels, String actor)
+            throws SQLException {
+        int tid = Accounts.territoryId(c, territory);
+        int iid = indicatorId(c, tid, indicator);
+        List<String> done = new ArrayList<>();
+        for (String level : levels(c, tid, levels)) {
+            try (var ps = c.prepareStatement("delete from atlas.publication p using atlas.unit_level l "
+                    + "where p.level_id = l.level_id and p.indicator_id = ? and l.key = ?")) {
+                ps.setInt(1, iid);
+                ps.setString(2, level);
+                if (ps.executeUpdate() > 0) {
+                    done.add(level);
+                }
+            }
+        }
+        if (!done.isEmpty()) {
+            Accounts.audit(c, tid, "withdraw", actor, Map.of("indicator", indicator, "levels", done));
+        }
+        return done;
+    }
+
+    /** Published count, the minimum, whether the public area is live, and each indicator's published levels. */
+    public Map<String, Object> status(String territory) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            int tid = Accounts.territoryId(c, territory);
+            Map<String, Object> out = new LinkedHashMap<>();
+            try (var ps = c.prepareStatement("select published, min_published, live from atlas_internal.territory where territory_id = ?")) {
+                ps.setInt(1, tid);
+                var rs = ps.executeQuery();
+                rs.next();
+                out.put("published", rs.getInt(1));
+                out.put("min_published", rs.getInt(2));
+                out.put("live", rs.getBoolean(3));
+            }
+            Map<String, Object> indicators = new LinkedHashMap<>();
+            try (var ps = c.prepareStatement("select key, published_levels from atlas_internal.indicator where territory_id = ? order by sort_order, key")) {
+                ps.setInt(1, tid);
+                var rs = ps.executeQuery();
+                while (rs.next()) {
+                    indicators.put(rs.getString(1), List.of((Object[]) rs.getArray(2).getArray()));
+                }
+            }
+            out.put("indicators", indicators);
+            return out;
+        }
+    }
+
+    /**
+     * Replaces a territory's disclosure settings and minimum number of published indicators.
+     * Unknown keys and wrong types are refused, so a typo cannot silently switch a rule off.
+     */
+    @SuppressWarnings("unchecked")
+    public void saveSettings(String territory, Map<String, Object> disclosure, Integer minPublished, String actor) throws SQLException {
+        Map<String, Object> d = disclosure == null ? null : checkDisclosure(disclosure, true);
+        if (minPublished != null && (minPublished < 1 || minPublished > 1000)) {
+            throw new AccessProblem(AccessProblem.Kind.INVALID, "min_published: 1–1000");
+        }
+        Transactions.inTransaction(ds, c -> {
+            int tid = Accounts.territoryId(c, territory);
+            if (d != null && d.get("population_indicator") != null) {
+                indicatorId(c, tid, (String) d.get("population_indicator"));
+            }
+            try (var ps = c.prepareStatement("update atlas.territory set settings = settings "
+                    + "|| case when ?::jsonb is null then '{}'::jsonb else jsonb_build_object('disclosure', ?::jsonb) end "
+                    + "|| case when ?::int is null then '{}'::jsonb else jsonb_build_object('publication', "
+                    + "   coalesce(settings -> 'publication', '{}'::jsonb) || jsonb_build_object('min_published', ?::int)) end "
+                    + "where territory_id = ?")) {
+                String dj = d == null ? null : json.writeValueAsString(d);
+                ps.setString(1, dj);
+                ps.setString(2, dj);
+                ps.setObject(3, minPublished);
+                ps.setObject(4, minPublished);
+                ps.setInt(5, tid);
+                ps.executeUpdate();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException(e);
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("disclosure", d);
+            details.put("min_published", minPublished);
+            Accounts.audit(c, tid, "settings", actor, details);
+            return null;
+        });
+    }
+
+    /**
+     * Validates disclosure settings: known keys, sensible values. The population indicator and the
+     * footnotes are the territory's; an indicator may override the rules only.
+     */
+    public static Map<String, Object> checkDisclosure(Map<String, Object> d, boolean territoryLevel) {
+        for (var e : d.entrySet()) {
+            String k = e.getKey();
+            Object v = e.getValue();
+            if (!DISCLOSURE_KEYS.contains(k) || (!territoryLevel && TERRITORY_ONLY.contains(k))) {
+                throw new AccessProblem(AccessProblem.Kind.INVALID, "Unbekannte Einstellung „" + k + "“ (erlaubt: " + DISCLOSURE_KEYS
+                        + ") / unknown setting");
+            }
+            boolean ok = switch (k) {
+                case "threshold" -> v instanceof Integer i && i >= 0 && i <= 1000;
+                case "round_to" -> v instanceof Integer i && i >= 1 && i <= 100;
+                case "min_population" -> v instanceof Number n && n.doubleValue() >= 0;
+                case "suppress_zero", "secondary" -> v instanceof Boolean;
+                default -> v == null || v instanceof String;
+            };
+            if (!ok) {
+                throw new AccessProblem(AccessProblem.Kind.INVALID, "Ungültiger Wert für „" + k + "“: " + v + " / invalid value");
+            }
+        }
+        return d;
+    }
+
+    private static int indicatorId(Connection c, int tid, String key) throws SQLException {
+        try (var ps = c.prepareStatement("select indicator_id from atlas.indicator where territory_id = ? and key = ?")) {
+            ps.setInt(1, tid);
+            ps.setString(2, key);
+            var rs = ps.executeQuery();
+            if (!rs.next()) {
+                throw new AccessProblem(AccessProblem.Kind.NOT_FOUND, "Indikator „" + key + "“ gibt es nicht / no such indicator");
+            }
+            return rs.getInt(1);
+        }
+    }
+
+    /** The named levels, checked, or every polygon level when none are named. */
+    private static List<String> levels(Connection c, int tid, List<String> levels) throws SQLException {
+        List<String> all = new ArrayList<>();
+        try (var ps = c.prepareStatement("select key from atlas.unit_level where territory_id = ? and geometry_kind = 'polygon' order by rank")) {
+            ps.setInt(1, tid);
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                all.add(rs.getString(1));
+            }
+        }
+        if (levels == null || levels.isEmpty()) {
+            return all;
+        }
+        for (String l : levels) {
+            if (!all.contains(l)) {
+                throw new AccessProblem(AccessProblem.Kind.NOT_FOUND, "Gebietsebene „" + l + "“ gibt es nicht / no such level");
+            }
+        }
+        return levels;
+    }
+}
