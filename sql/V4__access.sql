@@ -90,6 +90,9 @@ select i.territory_id, i.indicator_id, l.level_id, 'migration V4'
 from atlas.indicator i join atlas.unit_level l on l.territory_id = i.territory_id and l.geometry_kind = 'polygon'
 where i.visibility = 'public';
 
+-- The published views are refreshed when the newest data-changing audit entry moves (PublishedViews).
+create index audit_log_action on atlas.audit_log (action, audit_id);
+
 -- The effective disclosure rules of each indicator: the indicator's own setting, else the
 -- territory's, else the default. The one place these defaults live. The population that the
 -- minimum-population rule looks at is one indicator of the territory (settings.disclosure.population_indicator).
