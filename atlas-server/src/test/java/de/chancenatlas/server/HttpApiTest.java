@@ -3,80 +3,16 @@ package de.chancenatlas.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.chancenatlas.core.TestAtlas;
-import de.chancenatlas.core.db.AtlasDatabase;
-import de.chancenatlas.core.db.Audience;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-/** The real server on a random port, against the test cluster, spoken to over HTTP. */
-@SpringBootTest(classes = AtlasServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class HttpApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:test-secret".getBytes(StandardCharsets.UTF_8));
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    /** The server opens its own pool on the test database. */
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        AtlasDatabase db = TestAtlas.database();
-        registry.add("ATLAS_DB_URL", db::jdbcUrl);
-        registry.add("ATLAS_DB_USER", db::user);
-        registry.add("ATLAS_DB_PASSWORD", db::password);
-        registry.add("ATLAS_DB_PUBLIC_PASSWORD", () -> db.password(Audience.PUBLIC));
-        registry.add("ATLAS_DB_INTERNAL_PASSWORD", () -> db.password(Audience.INTERNAL));
-    }
-
-    @BeforeAll
-    static void demo() {
-        TestAtlas.withDemo();
-    }
-
-    private HttpResponse<String> get(String path, String... headers) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> upload(String path, String fileName, byte[] content, String auth) throws Exception {
-        String boundary = UUID.randomUUID().toString();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + content.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(content, 0, body, head.length, content.length);
-        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode json(HttpResponse<String> r) throws Exception {
-        return JSON.readTree(r.body());
-    }
+/** The read and import API and the OGC endpoints over HTTP. */
+class HttpApiTest extends ServerTest {
 
     @Test
     void territoriesLevelsAndIndicatorsWithTheirDescriptionsAndPeriods() throws Exception {
@@ -140,7 +76,7 @@ class HttpApiTest {
         byte[] csv = "gebiet;indikator;jahr;wert\n01;anzahl;2020;5\n".getBytes(StandardCharsets.UTF_8);
         String path = "/api/v1/territories/" + t + "/imports/values";
         assertThat(upload(path, "a.csv", csv, null).statusCode()).isEqualTo(401);
-        assertThat(upload(path, "a.csv", csv, "Basic " + Base64.getEncoder().encodeToString("admin:falsch".getBytes())).statusCode())
+        assertThat(upload(path, "a.csv", csv, basic("admin", "falsch")).statusCode())
                 .isEqualTo(401);
 
         HttpResponse<String> created = upload(path, "a.csv", csv, ADMIN);

@@ -15,6 +15,8 @@ public final class OgcRequest {
     public static final int MAX_SIZE = 4096;
     public static final int MAX_FEATURES = 100_000;
     public static final int MAX_FILTER = 64 * 1024;
+    /** XML elements in one filter: enough for any hand-made or QGIS filter, too few for a filter bomb. */
+    public static final int MAX_ELEMENTS = 500;
 
     private static final Map<String, Set<String>> VERSIONS = Map.of("WMS", Set.of("1.1.1", "1.3.0"), "WFS", Set.of("1.1.0", "2.0.0"));
     private static final Map<String, Set<String>> REQUESTS = Map.of(
@@ -66,13 +68,22 @@ public final class OgcRequest {
         return body;
     }
 
-    /** Layer or feature type names the request addresses. */
+    /**
+     * Layer or feature type names the request addresses, including those implied by feature ids
+     * ({@code RESOURCEID}, {@code FEATUREID}, a stored query's {@code ID}: {@code layer.fid}), which
+     * MapServer would resolve to their layer by themselves.
+     */
     public List<String> layerNames() {
-        return java.util.stream.Stream.of("LAYERS", "QUERY_LAYERS", "LAYER", "TYPENAME", "TYPENAMES")
+        var named = java.util.stream.Stream.of("LAYERS", "QUERY_LAYERS", "LAYER", "TYPENAME", "TYPENAMES")
+                .map(params::get).filter(v -> v != null && !v.isBlank())
+                .flatMap(v -> java.util.Arrays.stream(v.split(",")));
+        var byId = java.util.stream.Stream.of("RESOURCEID", "FEATUREID", "ID")
                 .map(params::get).filter(v -> v != null && !v.isBlank())
                 .flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::strip)
+                .map(id -> id.lastIndexOf('.') > 0 ? id.substring(0, id.lastIndexOf('.')) : id);
+        return java.util.stream.Stream.concat(named, byId).map(String::strip)
                 .map(n -> n.replaceAll("^\\(|\\)$", "")).map(n -> n.substring(n.indexOf(':') + 1))   // WFS: atlas:name
-                .distinct().toList();
+                .filter(n -> !n.isEmpty()).distinct().toList();
     }
 
     /** Checks and normalises; refuses with an {@link OgcException} carrying the right OGC code. */
@@ -91,6 +102,10 @@ public final class OgcRequest {
             if (value.length() > MAX_FILTER) {
                 throw new OgcException("InvalidParameterValue", name, "Parameter " + name + " zu lang / too long");
             }
+            if (elements(value) > MAX_ELEMENTS) {
+                throw new OgcException("InvalidParameterValue", name, "Filter zu komplex (höchstens " + MAX_ELEMENTS
+                        + " Elemente) / filter too complex");
+            }
             if (PARAMETERS.contains(name)) {
                 p.put(name, value);
             }
@@ -101,6 +116,9 @@ public final class OgcRequest {
             }
             if (body.contains("<!DOCTYPE") || body.contains("<!ENTITY")) {
                 throw new OgcException("OperationParsingFailed", null, "DTDs und Entitäten sind nicht erlaubt / no DTDs or entities");
+            }
+            if (elements(body) > MAX_ELEMENTS * 4) {
+                throw new OgcException("OperationProcessingFailed", null, "Anfrage zu komplex / request too complex");
             }
         }
         String service = p.getOrDefault("SERVICE", "").toUpperCase(Locale.ROOT);
@@ -160,6 +178,15 @@ public final class OgcRequest {
             }
         }
         return new OgcRequest(service, version, canonical, p, null);
+    }
+
+    /** Elements in an XML text, roughly: a filter bomb nests thousands of them in a few kilobytes. */
+    private static int elements(String xml) {
+        int n = 0;
+        for (int i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private static int positive(Map<String, String> p, String name) {
