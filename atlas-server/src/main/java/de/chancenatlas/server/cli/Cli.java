@@ -50,6 +50,17 @@ public final class Cli {
               ./atlas demo                         load the demo territories into an empty database
               ./atlas bench import [--values N]    import N generated values (default 1,000,000), print values/s
 
+            Staff and publication (docs/zugang.md):
+              ./atlas user add LOGIN [--name N] [--email E] [--admin] [--password-stdin]   prints a one-time password
+              ./atlas user reset|unlock LOGIN      new one-time password / unlock after failed logins
+              ./atlas user list
+              ./atlas grant T LOGIN admin|reader   ./atlas grant T LOGIN editor --department D
+              ./atlas revoke T LOGIN ROLE [--department D]
+              ./atlas department T KEY NAME [--themes a,b] [--indicators x,y]
+              ./atlas publish T INDICATOR [--levels a,b]     ./atlas withdraw T INDICATOR [--levels a,b]
+              ./atlas publication T                what T publishes, and whether its public area is open
+              ./atlas token LOGIN NAME [--days N]  an API token for scripts (shown once)
+
             Database: ATLAS_DB_URL / ATLAS_DB_USER / ATLAS_DB_PASSWORD, or the embedded cluster in ATLAS_DATA_DIR (default ./data).
             """;
 
@@ -65,6 +76,8 @@ public final class Cli {
                 case "delete-territory" -> deleteTerritory(args);
                 case "demo" -> demo();
                 case "bench" -> new ImportBenchmark(out).run(args);
+                case "user", "grant", "revoke", "department", "publish", "withdraw", "publication", "token" ->
+                        new AccessCommands(out).run(command, args);
                 case "help", "--help", "-h" -> {
                     out.print(HELP);
                     yield 0;
@@ -84,6 +97,9 @@ public final class Cli {
             if (e.total() > e.problems().size()) {
                 err.println("  … " + (e.total() - e.problems().size()) + " weitere / more");
             }
+            return 1;
+        } catch (de.chancenatlas.core.access.AccessProblem e) {
+            err.println("Abgelehnt / refused: " + e.getMessage());
             return 1;
         } catch (UsageException e) {
             err.println(e.getMessage());
