@@ -34,6 +34,7 @@ public final class OgcService implements AutoCloseable {
     private final Path workDir;
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
     private volatile long generation = -1;
+    private volatile List<String> territories = List.of();
 
     /** A built map: its file, its layer names, and each time-enabled layer's latest period. */
     private record Scope(String name, MapServerPool.Mapfile mapfile, Set<String> layers, Map<String, Integer> latest) { }
@@ -109,6 +110,7 @@ public final class OgcService implements AutoCloseable {
         try {
             long g = views.ensureFresh();
             if (g != generation) {
+                territories = catalog.territories();   // a new territory moves the generation too
                 scopes.clear();
                 generation = g;
             }
@@ -117,14 +119,10 @@ public final class OgcService implements AutoCloseable {
         }
         // the scope is the endpoint plus the territories whose internal layers the viewer gets
         Set<String> internal = new TreeSet<>();
-        try {
-            for (String t : catalog.territories()) {
-                if ((territory == null || territory.equals(t)) && viewer.isInternalFor(t)) {
-                    internal.add(t);
-                }
+        for (String t : territories) {
+            if ((territory == null || territory.equals(t)) && viewer.isInternalFor(t)) {
+                internal.add(t);
             }
-        } catch (SQLException e) {
-            throw new OgcException("NoApplicableCode", null, "Datenbank nicht erreichbar / database unavailable");
         }
         String key = (territory == null ? "*" : territory) + "|" + String.join(",", internal);
         return scopes.computeIfAbsent(key, k -> build(territory, internal, generation));
