@@ -3,6 +3,7 @@ package de.chancenatlas.server;
 import de.chancenatlas.core.access.Accounts;
 import de.chancenatlas.server.security.ApiTokenFilter;
 import de.chancenatlas.server.security.PasswordChangeFilter;
+import de.chancenatlas.server.security.RememberingPasswordEncoder;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,9 +47,10 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /** bcrypt (upgradable by its prefix), remembering verified logins so OGC clients do not pay it per request. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();   // bcrypt, upgradable by prefix
+        return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package de.chancenatlas.core.demo;
 
+import de.chancenatlas.core.access.Accounts;
+import de.chancenatlas.core.access.Publication;
 import de.chancenatlas.core.catalogue.CatalogueImporter;
 import de.chancenatlas.core.imports.BoundaryImporter;
 import de.chancenatlas.core.imports.ImportSource;
@@ -12,13 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
  * Loads the demo territories (Köln, Kreis Düren) from the repository's {@code demo/} folder through
- * the same importers users call: catalogue, boundaries, values via a mapping file.
+ * the same importers users call: catalogue, boundaries, values via a mapping file; then the
+ * departments (Fachbereiche) that write them, and one indicator published on one level only.
+ * No demo users: staff accounts are created by an administrator (docs/zugang.md).
  */
 public final class DemoLoader {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
@@ -75,6 +81,12 @@ public final class DemoLoader {
         boundaries.importFile("koeln", new ImportSource("Stadtteil.zip", Shapefiles.zip(dir.resolve("Stadtteil.shp")), ACTOR),
                 new BoundaryImporter.Options("stadtteil", "STT_NR", "STT_NAME", null, 3, from, null, null), Progress.NONE);
         values("koeln", dir);
+        // per-level publication: second residences are public per Stadtbezirk, internal per Stadtteil
+        new Publication(ds).publish("koeln", "anteil_nebenwohnung", List.of("stadtbezirk"), ACTOR);
+        Accounts departments = new Accounts(ds, PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        departments.saveDepartment("koeln", "statistik", "Amt für Stadtentwicklung und Statistik", List.of("demografie", "vielfalt"),
+                List.of(), ACTOR);
+        departments.saveDepartment("koeln", "jugendamt", "Amt für Kinder, Jugend und Familie", List.of("soziale_lage"), List.of(), ACTOR);
     }
 
     public void loadKreisDueren() throws SQLException, IOException {
@@ -87,6 +99,9 @@ public final class DemoLoader {
                 new BoundaryImporter.Options("kommune", "ags", "name", null, 8, from, null, null), Progress.NONE);
         boundaries.dissolve("kreis-dueren", "kommune", "kreis", "05358", "Kreis Düren", from, ACTOR);
         values("kreis-dueren", dir);
+        Accounts departments = new Accounts(ds, PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        departments.saveDepartment("kreis-dueren", "statistik", "Statistikstelle", List.of(), List.of("einwohner"), ACTOR);
+        departments.saveDepartment("kreis-dueren", "kreisentwicklung", "Amt für Kreisentwicklung", List.of(), List.of("bevoelkerungsdichte"), ACTOR);
     }
 
     private void catalogue(Path dir) throws SQLException, IOException {
