@@ -95,7 +95,9 @@ with base as (
     select v.territory_id, v.indicator_id, v.unit_id, v.period, v.value, v.numerator, v.denominator, v.status, v.aggregated,
            u.parent_id, u.level_id, i.kind, i.counts_public, i.decimals,
            r.threshold, r.suppress_zero, r.secondary, r.min_population, r.round_to,
-           case i.kind when 'count' then v.value when 'ratio' then v.numerator end as cases,
+           -- a count of cases; a difference (numerator_may_be_negative, e.g. population change) is none
+           case when i.numerator_may_be_negative then null when i.kind = 'count' then v.value when i.kind = 'ratio' then v.numerator end
+               as cases,
            max(v.value) filter (where r.is_population) over (partition by v.unit_id, v.period) as population
     from atlas.v_indicator_value v
     join atlas.indicator i on i.indicator_id = v.indicator_id

@@ -118,4 +118,13 @@ class DisclosureControlTest {
         assertThat(pub.get("02").status()).isEqualTo("suppressed");
         assertThat(pub.get("03").value()).isEqualByComparingTo(new BigDecimal("30.0"));
     }
+
+    @Test
+    void aDifferenceIsNoCaseCountAndIsNotWithheldForBeingSmall() throws Exception {
+        String t = TestAtlas.territory("sdc-change");
+        TestAtlas.count("with u as (update atlas.indicator set numerator_may_be_negative = true where key = 'quote' "
+                + "and territory_id = (select territory_id from atlas.territory where key = ?) returning 1) select count(*) from u", t);
+        load(t, "gebiet;indikator;jahr;zaehler;nenner\n01;quote;2020;-12;1000\n02;quote;2020;1;900\n03;quote;2020;40;800\n04;quote;2020;7;700\n");
+        assertThat(values(Viewer.ANONYMOUS, t, "quote", 2020)).extractingFromEntries(e -> e.getValue().status()).containsOnly("ok");
+    }
 }
