@@ -117,13 +117,14 @@ public class AtlasServer {
 
     /** Runs after all beans exist but before the web server opens its port: no request sees a half-loaded demo. */
     @Bean
-    SmartInitializingSingleton demoData(DataSource ds, @Value("${atlas.demo.load:true}") boolean load,
+    SmartInitializingSingleton demoData(DataSource ds, PublishedViews views, @Value("${atlas.demo.load:true}") boolean load,
                                         @Value("${ATLAS_DEMO_DIR:demo}") String demoDir) {
         return () -> {
             try {
                 if (load && new DemoLoader(ds, Path.of(demoDir)).loadIfEmpty()) {
                     log.info("Demo territories loaded from {}", Path.of(demoDir).toAbsolutePath());
                 }
+                views.ensureFresh();   // the first visitor should not wait for the public views
             } catch (Exception e) {
                 throw new IllegalStateException("Loading the demo territories failed", e);
             }
