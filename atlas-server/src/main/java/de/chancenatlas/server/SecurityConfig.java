@@ -2,6 +2,8 @@ package de.chancenatlas.server;
 
 import de.chancenatlas.core.access.Accounts;
 import de.chancenatlas.server.security.ApiTokenFilter;
+import de.chancenatlas.server.security.DirectoryLogin;
+import org.springframework.beans.factory.annotation.Value;
 import de.chancenatlas.server.security.PasswordChangeFilter;
 import de.chancenatlas.server.security.RememberingPasswordEncoder;
 import javax.sql.DataSource;
@@ -29,7 +31,14 @@ import org.springframework.context.ApplicationEventPublisher;
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Accounts accounts) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, @Value("${ATLAS_LDAP_URL:}") String ldapUrl,
+                            @Value("${ATLAS_LDAP_USER_DN_PATTERN:uid={0},ou=people}") String userDnPattern,
+                            @Value("${ATLAS_AD_DOMAIN:}") String adDomain) throws Exception {
+        if (!ldapUrl.isBlank()) {
+            // the directory first; local accounts (the initial administrator) stay valid after it
+            http.authenticationProvider(adDomain.isBlank() ? DirectoryLogin.ldap(accounts, ldapUrl, userDnPattern)
+                    : DirectoryLogin.activeDirectory(accounts, adDomain, ldapUrl));
+        }
         // a browser session is exposed to cross-site requests; Basic and token clients are not
         http.csrf(csrf -> csrf.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null || r.getSession(false) == null))
                 .authorizeHttpRequests(a -> a

@@ -80,6 +80,31 @@ public final class Accounts {
         return oneTime ? pw : null;
     }
 
+    /**
+     * The atlas account of a person the directory (LDAP/AD) has authenticated: created on first
+     * login without grants and with an unusable local password; rights are granted in the atlas.
+     */
+    public Account directoryAccount(String login, String displayName) throws SQLException {
+        Optional<Account> known = find(login);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        Transactions.inTransaction(ds, c -> {
+            try (var ps = c.prepareStatement("insert into atlas.app_user (login, display_name, password_hash, must_change_password) "
+                    + "values (?, ?, ?, false) on conflict do nothing")) {
+                ps.setString(1, login);
+                ps.setString(2, displayName);
+                ps.setString(3, encoder.encode(HexFormat.of().formatHex(b)));   // a secret nobody holds: no local login
+                ps.executeUpdate();
+            }
+            audit(c, null, "create_user", "directory", Map.of("login", login, "source", "ldap"));
+            return null;
+        });
+        return find(login).orElseThrow();
+    }
+
     /** Whether any global administrator exists (the first start creates one). */
     public boolean hasGlobalAdmin() throws SQLException {
         try (Connection c = ds.getConnection(); var st = c.createStatement()) {
