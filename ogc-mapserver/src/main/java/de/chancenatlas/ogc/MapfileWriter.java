@@ -74,7 +74,7 @@ public final class MapfileWriter {
                         + "join " + s + ".territory t on t.territory_id = u.territory_id where t.key = '" + sqlText(l.territory())
                         + "' and l.key = '" + sqlText(l.level()) + "' and u.valid_to is null"
                 : "select v.fid, v.code, v.name, v.period, v.stichtag, v.value, v.wert, v.status, " + classSql(l.classification())
-                        + " as klasse, u.geom from " + s + ".layer_value v join " + s + ".spatial_unit u on u.unit_id = v.unit_id "
+                        + " as klasse, u.geom from " + s + ".layer_value v join " + s + ".unit_geometry u on u.unit_id = v.unit_id "
                         + "where v.territory = '" + sqlText(l.territory()) + "' and v.indicator = '"
                         + sqlText(l.indicator()) + "' and v.level = '" + sqlText(l.level()) + "'";
         m.append("  LAYER\n    NAME \"").append(l.name()).append("\"\n    TYPE POLYGON\n    STATUS ON\n    TEMPLATE \"ogc\"   # queryable for GetFeatureInfo and WFS\n")

@@ -17,7 +17,8 @@ public final class PublishedViews {
     private static final Logger log = LoggerFactory.getLogger(PublishedViews.class);
     /** Logged actions that change values, units or what is published (account actions do not). */
     private static final String DATA_ACTIONS = "'publish', 'withdraw', 'settings', 'revert_batch', 'dissolve_units', 'delete_territory'";
-    private static final String[] VIEWS = {"atlas_public.indicator_value", "atlas_public.layer_value", "atlas_internal.layer_value"};
+    private static final String[] VIEWS = {"atlas_public.indicator_value", "atlas_public.layer_value", "atlas_public.unit_geometry",
+        "atlas_internal.layer_value"};
 
     private final DataSource owner;
     private volatile long generation = -1;
