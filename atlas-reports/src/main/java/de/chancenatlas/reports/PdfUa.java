@@ -1,0 +1,93 @@
+package de.chancenatlas.reports;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+
+/**
+ * JasperReports writes tagged PDF/A but not the PDF/UA identification. This adds what PDF/UA-1
+ * asks of the document as a whole, with PDFBox: the {@code pdfuaid:part} in the XMP metadata
+ * (next to the PDF/A identification, which stays), the dc:title, MarkInfo/Marked, the document
+ * language and DisplayDocTitle. Whether the content itself meets PDF/UA is the templates' part.
+ */
+final class PdfUa {
+    private PdfUa() {
+    }
+
+    static byte[] mark(byte[] pdf, String title, String language) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDDocumentCatalog cat = doc.getDocumentCatalog();
+            PDMetadata meta = cat.getMetadata();
+            if (meta != null) {
+                String xmp;
+                try (InputStream in = meta.exportXMPMetadata()) {
+                    xmp = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                meta = new PDMetadata(doc);
+                meta.importXMPMetadata(withPdfUaId(xmp, title).getBytes(StandardCharsets.UTF_8));
+                cat.setMetadata(meta);
+            }
+            PDMarkInfo mark = cat.getMarkInfo() == null ? new PDMarkInfo() : cat.getMarkInfo();
+            mark.setMarked(true);
+            cat.setMarkInfo(mark);
+            if (cat.getLanguage() == null) {
+                cat.setLanguage(language);
+            }
+            PDViewerPreferences prefs = cat.getViewerPreferences() == null
+                    ? new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary()) : cat.getViewerPreferences();
+            prefs.setDisplayDocTitle(true);
+            cat.setViewerPreferences(prefs);
+            doc.getDocumentInformation().setTitle(title);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds the PDF/UA schema's part number as its own rdf:Description (XMP allows several). */
+    static String withPdfUaId(String xmp, String title) {
+        if (xmp.contains("pdfuaid:part")) {
+            return xmp;
+        }
+        String desc = "<rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"><pdfuaid:part>1</pdfuaid:part>"
+                + "</rdf:Description>";
+        if (!xmp.contains("pdfaExtension:schemas")) {
+            // PDF/A allows properties outside its predefined schemas only when described in an extension schema
+            desc += EXTENSION;
+        }
+        if (!xmp.contains("<dc:title>")) {
+            desc += "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title><rdf:Alt>"
+                    + "<rdf:li xml:lang=\"x-default\">" + escape(title) + "</rdf:li></rdf:Alt></dc:title></rdf:Description>";
+        }
+        int end = xmp.lastIndexOf("</rdf:RDF>");
+        return end < 0 ? xmp : xmp.substring(0, end) + desc + xmp.substring(end);
+    }
+
+    private static final String EXTENSION = """
+            <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" \
+            xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">\
+            <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">\
+            <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\
+            <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\
+            <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\
+            <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">\
+            <pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType>\
+            <pdfaProperty:category>internal</pdfaProperty:category>\
+            <pdfaProperty:description>Part of ISO 14289 the document conforms to</pdfaProperty:description>\
+            </rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>""";
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+}
