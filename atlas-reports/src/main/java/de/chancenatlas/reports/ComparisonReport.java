@@ -62,9 +62,28 @@ final class ComparisonReport {
         byte[] body = switch (format) {
             case PDF -> Exporter.pdf(print, title(units), area.territory.name(), subtitle(area, period), texts.language());
             case DOCX -> Exporter.docx(print);
-            default -> Exporter.xlsx(print);
+            default -> spreadsheet(area, units, indicators, period);
         };
         return new Rendered(body, format.contentType(), file + "." + format.extension());
+    }
+
+    private byte[] spreadsheet(AreaData area, List<AtlasReader.Unit> units, List<AtlasReader.Indicator> indicators, Integer period)
+            throws SQLException {
+        List<String> columns = new ArrayList<>(List.of(texts.get("col.indicator"), texts.get("label.unit"), texts.get("col.period")));
+        units.forEach(u -> columns.add(u.name()));
+        columns.add(area.totalName);
+        List<List<Object>> rows = new ArrayList<>();
+        for (AtlasReader.Indicator ind : indicators) {
+            Integer p = AreaData.period(ind, period);
+            List<Object> r = new ArrayList<>(List.of(ind.title(), ind.unitLabel() == null ? "" : ind.unitLabel(), p == null ? "" : p));
+            for (AtlasReader.Unit u : units) {
+                r.add(Spreadsheet.cell(area.value(ind, u.code(), p), ind.decimals()));
+            }
+            r.add(Spreadsheet.cell(area.value(ind, area.totalCode, p), ind.decimals()));
+            rows.add(r);
+        }
+        return Spreadsheet.write(texts.get("report.comparison"), List.of(title(units), subtitle(area, period)), columns, rows,
+                new IndicatorReport(s, viewer, texts).plainNotes(area.territory, indicators));
     }
 
     private String title(List<AtlasReader.Unit> units) {

@@ -13,19 +13,17 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.export.JRGraphics2DExporter;
 import net.sf.jasperreports.engine.export.ooxml.JRDocxExporter;
-import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleGraphics2DExporterOutput;
 import net.sf.jasperreports.export.SimpleGraphics2DReportConfiguration;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 
 /**
  * Writes filled reports: PDF/A (archival, tagged for accessibility, then marked PDF/UA by
- * {@link PdfUa}), DOCX, XLSX, and single pages as images.
+ * {@link PdfFinish}), DOCX, and single pages as images (XLSX: {@link Spreadsheet}).
  */
 final class Exporter {
     /**
@@ -68,7 +66,7 @@ final class Exporter {
             c.setDisplayMetadataTitle(true);
             e.setConfiguration(c);
             e.exportReport();
-            return PdfUa.mark(out.toByteArray(), title, language);
+            return PdfFinish.finish(out.toByteArray(), title, language);
         } catch (JRException ex) {
             throw new IllegalStateException("PDF-Ausgabe fehlgeschlagen / PDF export failed", ex);
         }
@@ -84,26 +82,6 @@ final class Exporter {
             return out.toByteArray();
         } catch (JRException ex) {
             throw new IllegalStateException("DOCX-Ausgabe fehlgeschlagen / DOCX export failed", ex);
-        }
-    }
-
-    static byte[] xlsx(JasperPrint print) {
-        try {
-            JRXlsxExporter e = new JRXlsxExporter();
-            e.setExporterInput(new SimpleExporterInput(print));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            e.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-            SimpleXlsxReportConfiguration c = new SimpleXlsxReportConfiguration();
-            c.setOnePagePerSheet(false);
-            c.setRemoveEmptySpaceBetweenRows(true);
-            c.setRemoveEmptySpaceBetweenColumns(true);
-            c.setWhitePageBackground(false);
-            c.setDetectCellType(false);
-            e.setConfiguration(c);
-            e.exportReport();
-            return out.toByteArray();
-        } catch (JRException ex) {
-            throw new IllegalStateException("XLSX-Ausgabe fehlgeschlagen / XLSX export failed", ex);
         }
     }
 

@@ -95,7 +95,7 @@ final class IndicatorReport {
                 return new Rendered(Exporter.docx(fillReport(d, DOC_DPI)), format.contentType(), file + ".docx");
             }
             case XLSX -> {
-                return new Rendered(Exporter.xlsx(fillTable(d)), format.contentType(), file + ".xlsx");
+                return new Rendered(spreadsheet(d), format.contentType(), file + ".xlsx");
             }
             default -> {
                 String part = o.part() == null ? "map" : o.part();
@@ -162,8 +162,7 @@ final class IndicatorReport {
 
     private Map<String, Object> tableParams(Data d) {
         AtlasReader.Indicator ind = d.indicator();
-        boolean counts = "ratio".equals(ind.kind()) && ind.numeratorLabel() != null
-                && d.now().values().stream().anyMatch(v -> v != null && v.numerator() != null);
+        boolean counts = showCounts(d);
         Map<String, Object> p = new HashMap<>();
         p.put("ROWS", new JRMapCollectionDataSource(new ArrayList<>(rows(d))));
         p.put("VALUE_LABEL", texts.get("col.value") + (ind.unitLabel() == null ? "" : " (" + ind.unitLabel() + ")"));
@@ -172,6 +171,55 @@ final class IndicatorReport {
         p.put("SHOW_COUNTS", counts);
         p.put("UNIT_LABEL", ind.unitLabel());
         return p;
+    }
+
+    /** The table as a spreadsheet: the same rows, values as numbers. */
+    byte[] spreadsheet(Data d) {
+        AtlasReader.Indicator ind = d.indicator();
+        boolean counts = showCounts(d);
+        List<String> columns = new ArrayList<>(List.of(texts.get("col.code"), texts.get("col.unit"), (String) tableParams(d).get("VALUE_LABEL")));
+        if (counts) {
+            columns.add(ind.numeratorLabel());
+            columns.add(ind.denominatorLabel());
+        }
+        columns.add(texts.get("col.deviation"));
+        columns.add(texts.get("col.class"));
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(sheetRow("", d.totalName(), d.total(), null, d, counts));
+        for (AtlasReader.Unit u : d.units()) {
+            rows.add(sheetRow(u.code(), u.name(), d.now().get(u.code()), d.total(), d, counts));
+        }
+        return Spreadsheet.write(texts.get("section.table"), List.of(title(d), subtitle(d),
+                texts.get("status.line", ReportService.dataStatus(d.period()), java.time.LocalDate.now().format(
+                        java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")))), columns, rows, plainNotes(d.territory(), List.of(ind)));
+    }
+
+    private List<Object> sheetRow(String code, String name, AtlasReader.Value v, AtlasReader.Value total, Data d, boolean counts) {
+        List<Object> r = new ArrayList<>(List.of(code, name, Spreadsheet.cell(v, d.indicator().decimals())));
+        if (counts) {
+            r.add(v == null ? "" : Spreadsheet.count(v.numerator()));
+            r.add(v == null ? "" : Spreadsheet.count(v.denominator()));
+        }
+        r.add(v != null && v.value() != null && total != null && total.value() != null
+                ? new Spreadsheet.Num(v.value().subtract(total.value()), d.indicator().decimals()) : "");
+        r.add(className(v, d.classes()));
+        return r;
+    }
+
+    /** Footnote and sources as plain lines (spreadsheets). */
+    List<String> plainNotes(AtlasReader.Territory t, List<AtlasReader.Indicator> indicators) {
+        Set<String> sources = new java.util.LinkedHashSet<>();
+        indicators.stream().map(AtlasReader.Indicator::source).filter(java.util.Objects::nonNull).forEach(sources::add);
+        if (t.attribution() != null) {
+            sources.add(t.attribution());
+        }
+        return List.of(disclosureFootnote(t, texts), texts.get("footnote.sources") + ": " + String.join("; ", sources));
+    }
+
+    private boolean showCounts(Data d) {
+        AtlasReader.Indicator ind = d.indicator();
+        return "ratio".equals(ind.kind()) && ind.numeratorLabel() != null
+                && d.now().values().stream().anyMatch(v -> v != null && v.numerator() != null);
     }
 
     /** Table rows: the territory total first (bold), then every unit by code. */

@@ -64,7 +64,7 @@ final class ProfileReport {
         byte[] body = switch (format) {
             case PDF -> Exporter.pdf(print, title(unit), area.territory.name(), subtitle(area, unit, period), texts.language());
             case DOCX -> Exporter.docx(print);
-            default -> Exporter.xlsx(print);
+            default -> spreadsheet(area, unit, period);
         };
         return new Rendered(body, format.contentType(), file + "." + format.extension());
     }
@@ -104,6 +104,26 @@ final class ProfileReport {
         p.put("FOOTNOTES", ValueText.escape(texts.get("profile.legend", threshold)) + "\n"
                 + new IndicatorReport(s, viewer, texts).footnotes(area.territory, area.indicators, null));
         return s.fill("profile-report", p, new JRMapCollectionDataSource(new ArrayList<>(blocks)));
+    }
+
+    /** The profile's rows as a spreadsheet: theme, indicator, period, unit, territory, parent, trend, assessment. */
+    private byte[] spreadsheet(AreaData area, AtlasReader.Unit unit, Integer period) throws SQLException {
+        AtlasReader.Unit parent = unit.parentCode() == null ? null : area.units.get(unit.parentCode());
+        List<List<Object>> rows = new ArrayList<>();
+        for (AtlasReader.Indicator ind : area.indicators) {
+            Integer p = AreaData.period(ind, period);
+            AtlasReader.Value v = area.value(ind, unit.code(), p);
+            AtlasReader.Value total = area.value(ind, area.totalCode, p);
+            rows.add(new ArrayList<>(List.of(ind.themeTitle(), ind.title(), ind.unitLabel() == null ? "" : ind.unitLabel(),
+                    p == null ? "" : p, Spreadsheet.cell(v, ind.decimals()), Spreadsheet.cell(total, ind.decimals()),
+                    parent == null ? "" : Spreadsheet.cell(area.value(ind, parent.code(), p), ind.decimals()),
+                    trend(area, ind, unit.code(), p), light(ind, v, total)[0])));
+        }
+        return Spreadsheet.write(texts.get("report.profile"), List.of(title(unit), subtitle(area, unit, period)),
+                List.of(texts.get("col.theme"), texts.get("col.indicator"), texts.get("label.unit"),
+                        texts.get("col.period"), unit.name(), area.totalName, parent == null ? texts.get("col.parent") : parent.name(), texts.get("col.trend"),
+                        texts.get("col.assessment")),
+                rows, new IndicatorReport(s, viewer, texts).plainNotes(area.territory, area.indicators));
     }
 
     private String levelPlural(AreaData area, String level) {

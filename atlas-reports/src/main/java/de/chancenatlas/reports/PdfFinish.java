@@ -13,17 +13,31 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 
 /**
- * JasperReports writes tagged PDF/A but not the PDF/UA identification. This adds what PDF/UA-1
- * asks of the document as a whole, with PDFBox: the {@code pdfuaid:part} in the XMP metadata
- * (next to the PDF/A identification, which stays), the dc:title, MarkInfo/Marked, the document
- * language and DisplayDocTitle. Whether the content itself meets PDF/UA is the templates' part.
+ * The finishing touches JasperReports (OpenPDF) leaves out, done with PDFBox:
+ * <ul>
+ * <li>PDF/A: OpenPDF writes a CIDSet for subset fonts that lists only the glyphs used, which PDF/A-2
+ *     forbids (6.2.11.4.2); PDF/A-2 does not need a CIDSet, so it is removed.</li>
+ * <li>PDF/UA-1 identification: {@code pdfuaid:part} in the XMP metadata (next to the PDF/A
+ *     identification, which stays, with the extension schema PDF/A requires for it), dc:title,
+ *     MarkInfo/Marked, the document language and DisplayDocTitle. Whether the content itself meets
+ *     PDF/UA is the templates' part (headings, table headers, alternative texts).</li>
+ * </ul>
  */
-final class PdfUa {
-    private PdfUa() {
+final class PdfFinish {
+    private PdfFinish() {
     }
 
-    static byte[] mark(byte[] pdf, String title, String language) {
+    static byte[] finish(byte[] pdf, String title, String language) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
+            for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+                for (org.apache.pdfbox.cos.COSName name : page.getResources().getFontNames()) {
+                    org.apache.pdfbox.pdmodel.font.PDFont font = page.getResources().getFont(name);
+                    if (font instanceof org.apache.pdfbox.pdmodel.font.PDType0Font t0 && t0.getDescendantFont() != null
+                            && t0.getDescendantFont().getFontDescriptor() != null) {
+                        t0.getDescendantFont().getFontDescriptor().getCOSObject().removeItem(org.apache.pdfbox.cos.COSName.CID_SET);
+                    }
+                }
+            }
             PDDocumentCatalog cat = doc.getDocumentCatalog();
             PDMetadata meta = cat.getMetadata();
             if (meta != null) {
