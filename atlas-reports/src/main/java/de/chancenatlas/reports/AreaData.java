@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the area reports (profile, comparison, book) read about a territory as one viewer: its
  * units, levels, the indicators the viewer may read, and each indicator's values by unit and
- * period, each read once through {@link AtlasReader} and kept for the reports made from it.
+ * period, each read once through {@link AtlasReader} and kept for the reports made from it
+ * ({@link ReportService} keeps it until the data changes). The values of all indicators are read
+ * on first use, on two connections at once.
  */
 final class AreaData {
     final AtlasReader.Territory territory;
@@ -61,11 +63,34 @@ final class AreaData {
     Map<String, Map<Integer, AtlasReader.Value>> values(AtlasReader.Indicator ind) throws SQLException {
         Map<String, Map<Integer, AtlasReader.Value>> m = values.get(ind.key());
         if (m == null) {
-            m = new HashMap<>();
-            for (AtlasReader.Value v : s.reader.values(viewer, territory.key(), ind.key(), null, null).orElse(List.of())) {
-                m.computeIfAbsent(v.unitCode(), c -> new HashMap<>()).put(v.period(), v);
-            }
-            values.put(ind.key(), m);
+            readAll();
+            m = values.get(ind.key());
+        }
+        return m == null ? read(ind) : m;
+    }
+
+    /** Every indicator's values, two at a time (each read aggregates the territory in the database). */
+    private synchronized void readAll() throws SQLException {
+        if (!values.isEmpty()) {
+            return;
+        }
+        try {
+            indicators.parallelStream().forEach(ind -> {
+                try {
+                    values.put(ind.key(), read(ind));
+                } catch (SQLException e) {
+                    throw new java.io.UncheckedIOException(new java.io.IOException(e));
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw (SQLException) e.getCause().getCause();
+        }
+    }
+
+    private Map<String, Map<Integer, AtlasReader.Value>> read(AtlasReader.Indicator ind) throws SQLException {
+        Map<String, Map<Integer, AtlasReader.Value>> m = new HashMap<>();
+        for (AtlasReader.Value v : s.reader.values(viewer, territory.key(), ind.key(), null, null).orElse(List.of())) {
+            m.computeIfAbsent(v.unitCode(), c -> new HashMap<>()).put(v.period(), v);
         }
         return m;
     }

@@ -33,7 +33,7 @@ final class ComparisonReport {
         if (codes.size() < MIN_UNITS || codes.size() > MAX_UNITS) {
             throw new ReportProblem.BadRequest("Zwei bis fünf Gebiete angeben (units=a,b) / name two to five units");
         }
-        AreaData area = new AreaData(s, viewer, territory);
+        AreaData area = s.area(viewer, territory);
         List<AtlasReader.Unit> units = new ArrayList<>();
         for (String c : codes) {
             units.add(area.unit(c));

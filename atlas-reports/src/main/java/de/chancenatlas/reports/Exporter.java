@@ -49,9 +49,14 @@ final class Exporter {
     }
 
     static byte[] pdf(JasperPrint print, String title, String author, String subject, String language) {
+        return pdf(java.util.List.of(print), title, author, subject, language);
+    }
+
+    /** Several filled reports as one document (the report book). */
+    static byte[] pdf(java.util.List<JasperPrint> prints, String title, String author, String subject, String language) {
         try {
             JRPdfExporter e = new JRPdfExporter();
-            e.setExporterInput(new SimpleExporterInput(print));
+            e.setExporterInput(SimpleExporterInput.getInstance(prints));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             e.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
             SimplePdfExporterConfiguration c = new SimplePdfExporterConfiguration();

@@ -208,6 +208,15 @@ public final class MapImages {
         }
     }
 
+    /** A number that changes whenever catalogue, boundaries or values change (the OGC service rebuilds its maps on it). */
+    public long generation() {
+        try {
+            return catalog.generation();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Datenbank nicht erreichbar / database unavailable", e);
+        }
+    }
+
     /** For callers that need the classes of a layer without drawing it. */
     public Optional<Classification> classification(String territory, String indicator, String level) {
         return layer(territory, indicator, level).map(LayerDef::classification);

@@ -38,7 +38,7 @@ final class ProfileReport {
     }
 
     Rendered render(String territory, String unitCode, Integer period, ReportFormat format) throws SQLException {
-        AreaData area = new AreaData(s, viewer, territory);
+        AreaData area = s.area(viewer, territory);
         AtlasReader.Unit unit = area.unit(unitCode);
         String file = ReportService.fileName(territory, "gebietsprofil", unitCode, period == null ? "aktuell" : String.valueOf(period));
         if (format.isImage()) {

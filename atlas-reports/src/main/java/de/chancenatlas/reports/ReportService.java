@@ -78,7 +78,48 @@ public final class ReportService {
         return new ComparisonReport(this, viewer, Texts.of(options.lang())).render(territory, units, indicators, period, format, options);
     }
 
+    /** Progress of a long report: units done of all. */
+    public interface Progress {
+        void report(int done, int total);
+    }
+
+    /**
+     * The report book (Berichtsband) for a level: a table of contents and one area profile per unit,
+     * as one PDF. Profiles are filled on two threads; the territory's values are read once.
+     */
+    public Rendered book(Viewer viewer, String territory, String level, Integer period, Options options, Progress progress)
+            throws SQLException {
+        return new ReportBook(this, viewer, Texts.of(options.lang()), options).render(territory, level, period, progress);
+    }
+
     // ---- shared by the report builders ----
+
+    /**
+     * What a viewer reads of a territory for area reports, kept until the data changes (the
+     * catalogue generation) so that a council member's tenth profile does not read everything
+     * again. Keyed by the whole viewer: what one viewer may read is never served to another.
+     */
+    private final Map<String, AreaData> areas = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, AreaData> eldest) {
+            return size() > 8;
+        }
+    };
+
+    AreaData area(Viewer viewer, String territory) throws SQLException {
+        String key = maps.generation() + "|" + territory + "|" + viewer;
+        synchronized (areas) {
+            AreaData a = areas.get(key);
+            if (a != null) {
+                return a;
+            }
+        }
+        AreaData a = new AreaData(this, viewer, territory);
+        synchronized (areas) {
+            areas.put(key, a);
+        }
+        return a;
+    }
 
     AtlasReader.Territory territory(Viewer viewer, String key) throws SQLException {
         return reader.territory(viewer, key).orElseThrow(() -> new ReportProblem.NotFound("Gebiet / territory " + key));

@@ -45,7 +45,7 @@ public final class Templates {
     /** Compiles every template now, so the first report is as fast as the next. */
     public void warmUp() {
         for (String n : List.of("header", "unit-table", "indicator-report", "profile-report",
-                "comparison-report")) {
+                "comparison-report", "book-toc")) {
             get(n);
         }
         styles();

@@ -8,6 +8,9 @@ import de.chancenatlas.core.imports.BoundaryImporter;
 import de.chancenatlas.core.imports.ValueImporter;
 import de.chancenatlas.core.read.AtlasReader;
 import de.chancenatlas.ogc.OgcService;
+import de.chancenatlas.reports.MapImages;
+import de.chancenatlas.reports.ReportService;
+import de.chancenatlas.reports.Templates;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -48,6 +51,15 @@ public class AtlasServer {
     @Bean
     AtlasReader atlasReader(DataSource ds) {
         return new AtlasReader(ds);
+    }
+
+    /**
+     * Council reports. Logos named in a territory's settings are looked up in the demo folder's
+     * subfolder of that territory (ATLAS_DEMO_DIR/{territory}/); templates compile on first use.
+     */
+    @Bean
+    ReportService reportService(AtlasReader reader, OgcService ogc, DataSource ds, @Value("${ATLAS_DEMO_DIR:demo}") String demoDir) {
+        return new ReportService(reader, new MapImages(ogc, ds), new Templates(), Path.of(demoDir));
     }
 
     @Bean

@@ -49,9 +49,10 @@ public final class Cli {
               ./atlas delete-territory T --yes     delete territory T with all its data (logged)
               ./atlas demo                         load the demo territories into an empty database
               ./atlas bench import [--values N]    import N generated values (default 1,000,000), print values/s
-
+              ./atlas bench reports [--territory koeln] [--level stadtteil]  report timings (profile, indicator report, book)
+            %s
             Database: ATLAS_DB_URL / ATLAS_DB_USER / ATLAS_DB_PASSWORD, or the embedded cluster in ATLAS_DATA_DIR (default ./data).
-            """;
+            """.formatted(ReportCommand.USAGE);
 
     public int run(String command, String[] args) {
         // tools speak for themselves; library chatter (pool, migrations) only when something is wrong
@@ -64,7 +65,8 @@ public final class Cli {
                 case "revert" -> revert(args);
                 case "delete-territory" -> deleteTerritory(args);
                 case "demo" -> demo();
-                case "bench" -> new ImportBenchmark(out).run(args);
+                case "bench" -> args.length > 0 && "reports".equals(args[0]) ? new ReportBenchmark(out).run(args) : new ImportBenchmark(out).run(args);
+                case "report" -> new ReportCommand(out).run(args);
                 case "help", "--help", "-h" -> {
                     out.print(HELP);
                     yield 0;
