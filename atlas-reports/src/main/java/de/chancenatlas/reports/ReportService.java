@@ -92,6 +92,14 @@ public final class ReportService {
         return new ReportBook(this, viewer, Texts.of(options.lang()), options).render(territory, level, period, progress);
     }
 
+    /** Refuses a book for an unknown territory or level before it is queued. */
+    public void checkBook(Viewer viewer, String territory, String level) throws SQLException {
+        territory(viewer, territory);
+        if (level != null && reader.levels(viewer, territory).stream().noneMatch(l -> l.key().equals(level))) {
+            throw new ReportProblem.NotFound("Ebene / level " + level);
+        }
+    }
+
     // ---- shared by the report builders ----
 
     /**

@@ -55,11 +55,16 @@ public class AtlasServer {
 
     /**
      * Council reports. Logos named in a territory's settings are looked up in the demo folder's
-     * subfolder of that territory (ATLAS_DEMO_DIR/{territory}/); templates compile on first use.
+     * subfolder of that territory (ATLAS_DEMO_DIR/{territory}/).
      */
     @Bean
     ReportService reportService(AtlasReader reader, OgcService ogc, DataSource ds, @Value("${ATLAS_DEMO_DIR:demo}") String demoDir) {
-        return new ReportService(reader, new MapImages(ogc, ds), new Templates(), Path.of(demoDir));
+        Templates templates = new Templates();
+        // compiling the templates takes seconds: done beside the start, not in the first request
+        Thread warm = new Thread(templates::warmUp, "report-templates");
+        warm.setDaemon(true);
+        warm.start();
+        return new ReportService(reader, new MapImages(ogc, ds), templates, Path.of(demoDir));
     }
 
     @Bean

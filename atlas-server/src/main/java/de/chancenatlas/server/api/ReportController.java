@@ -1,5 +1,6 @@
 package de.chancenatlas.server.api;
 
+import de.chancenatlas.core.read.Viewer;
 import de.chancenatlas.reports.Rendered;
 import de.chancenatlas.reports.ReportFormat;
 import de.chancenatlas.reports.ReportProblem;
@@ -18,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/territories/{territory}/reports")
 public class ReportController {
     private final ReportService reports;
+    private final ReportJobs jobs;
 
-    public ReportController(ReportService reports) {
+    public ReportController(ReportService reports, ReportJobs jobs) {
         this.reports = reports;
+        this.jobs = jobs;
     }
 
     @GetMapping("/indicator/{key}")
@@ -64,6 +68,42 @@ public class ReportController {
                                              @RequestParam(defaultValue = "300") int dpi, Principal p) throws SQLException {
         return file(reports.comparison(ReadController.viewer(p), territory, list(units), list(indicators), period, ReportFormat.parse(format),
                 new ReportService.Options(lang, part, page, dpi, 0.10)));
+    }
+
+    /**
+     * Starts the report book (contents and one area profile per unit of a level) as a job; staff only
+     * (POST). Answers 202 with the job; its progress and, when done, the PDF are under .../jobs/{id}.
+     */
+    @PostMapping("/book")
+    public ResponseEntity<Map<String, Object>> book(@PathVariable String territory, @RequestParam(required = false) String level,
+                                                    @RequestParam(required = false) Integer period,
+                                                    @RequestParam(required = false) String lang, Principal p) throws SQLException {
+        Viewer viewer = ReadController.viewer(p);
+        ReportService.Options options = new ReportService.Options(lang, null, 1, 300, 0.10);
+        reports.checkBook(viewer, territory, level);
+        ReportJobs.Job job = jobs.start(viewer.name(), territory, progress -> reports.book(viewer, territory, level, period, options, progress));
+        return ResponseEntity.accepted().header(HttpHeaders.LOCATION, "/api/v1/territories/" + territory + "/reports/jobs/" + job.id)
+                .contentType(MediaType.APPLICATION_JSON).body(job.view());
+    }
+
+    @GetMapping("/jobs/{id}")
+    public Map<String, Object> job(@PathVariable String territory, @PathVariable String id, Principal p) {
+        return jobs.get(id, ReadController.viewer(p).name(), territory).orElseThrow(() -> new ApiErrors.NotFound("job " + id)).view();
+    }
+
+    @GetMapping("/jobs/{id}/file")
+    public ResponseEntity<?> jobFile(@PathVariable String territory, @PathVariable String id, Principal p) {
+        ReportJobs.Job job = jobs.get(id, ReadController.viewer(p).name(), territory).orElseThrow(() -> new ApiErrors.NotFound("job " + id));
+        if (job.result == null) {
+            return error(HttpStatus.CONFLICT, "Noch nicht fertig / not finished yet: " + job.state);
+        }
+        return file(job.result);
+    }
+
+    @ExceptionHandler(ReportJobs.Busy.class)
+    ResponseEntity<Map<String, Object>> busy(ReportJobs.Busy e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "60").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", 503, "title", "Zu viele Berichtsbände in Arbeit, bitte später erneut / too many report books running"));
     }
 
     private static List<String> list(String csv) {
