@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
  * <ul>
  * <li>PDF/A: OpenPDF writes a CIDSet for subset fonts that lists only the glyphs used, which PDF/A-2
  *     forbids (6.2.11.4.2); PDF/A-2 does not need a CIDSet, so it is removed.</li>
+ * <li>PDF/UA-1 table headers: every TH gets Scope Column (JasperReports writes TH without it).</li>
  * <li>PDF/UA-1 identification: {@code pdfuaid:part} in the XMP metadata (next to the PDF/A
  *     identification, which stays, with the extension schema PDF/A requires for it), dc:title,
  *     MarkInfo/Marked, the document language and DisplayDocTitle. Whether the content itself meets
@@ -49,6 +50,9 @@ final class PdfFinish {
                 meta.importXMPMetadata(withPdfUaId(xmp, title).getBytes(StandardCharsets.UTF_8));
                 cat.setMetadata(meta);
             }
+            if (cat.getStructureTreeRoot() != null) {
+                scopeTableHeaders(cat.getStructureTreeRoot().getKids());
+            }
             PDMarkInfo mark = cat.getMarkInfo() == null ? new PDMarkInfo() : cat.getMarkInfo();
             mark.setMarked(true);
             cat.setMarkInfo(mark);
@@ -65,6 +69,20 @@ final class PdfFinish {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** PDF/UA 7.5: a table header cell says what it heads; the report tables have their headers on top, so each heads a column. */
+    private static void scopeTableHeaders(java.util.List<Object> kids) {
+        for (Object kid : kids) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                if ("TH".equals(e.getStandardStructureType())) {
+                    var table = new org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject();
+                    table.setScope(org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject.SCOPE_COLUMN);
+                    e.addAttribute(table);
+                }
+                scopeTableHeaders(e.getKids());
+            }
         }
     }
 
