@@ -18,6 +18,7 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
  * <li>PDF/A: OpenPDF writes a CIDSet for subset fonts that lists only the glyphs used, which PDF/A-2
  *     forbids (6.2.11.4.2); PDF/A-2 does not need a CIDSet, so it is removed.</li>
  * <li>PDF/UA-1 table headers: every TH gets Scope Column (JasperReports writes TH without it).</li>
+ * <li>PDF/UA-1 artifacts: untagged drawing is marked as such ({@link PdfArtifacts}).</li>
  * <li>PDF/UA-1 identification: {@code pdfuaid:part} in the XMP metadata (next to the PDF/A
  *     identification, which stays, with the extension schema PDF/A requires for it), dc:title,
  *     MarkInfo/Marked, the document language and DisplayDocTitle. Whether the content itself meets
@@ -52,6 +53,7 @@ final class PdfFinish {
             }
             if (cat.getStructureTreeRoot() != null) {
                 scopeTableHeaders(cat.getStructureTreeRoot().getKids());
+                PdfArtifacts.mark(doc);
             }
             PDMarkInfo mark = cat.getMarkInfo() == null ? new PDMarkInfo() : cat.getMarkInfo();
             mark.setMarked(true);
