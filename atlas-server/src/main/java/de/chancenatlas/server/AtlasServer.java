@@ -13,6 +13,9 @@ import de.chancenatlas.core.imports.BoundaryImporter;
 import de.chancenatlas.core.imports.ValueImporter;
 import de.chancenatlas.core.read.AtlasReader;
 import de.chancenatlas.ogc.OgcService;
+import de.chancenatlas.reports.MapImages;
+import de.chancenatlas.reports.ReportService;
+import de.chancenatlas.reports.Templates;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -65,6 +68,20 @@ public class AtlasServer {
     @Bean
     AtlasReader atlasReader(AtlasDatabase db, PublishedViews views) {
         return new AtlasReader(db::dataSource, views);
+    }
+
+    /**
+     * Council reports. Logos named in a territory's settings are looked up in the demo folder's
+     * subfolder of that territory (ATLAS_DEMO_DIR/{territory}/).
+     */
+    @Bean
+    ReportService reportService(AtlasReader reader, OgcService ogc, DataSource ds, PublishedViews views, @Value("${ATLAS_DEMO_DIR:demo}") String demoDir) {
+        Templates templates = new Templates();
+        // compiling the templates takes seconds: done beside the start, not in the first request
+        Thread warm = new Thread(templates::warmUp, "report-templates");
+        warm.setDaemon(true);
+        warm.start();
+        return new ReportService(reader, new MapImages(ogc, ds, views), templates, Path.of(demoDir));
     }
 
     @Bean

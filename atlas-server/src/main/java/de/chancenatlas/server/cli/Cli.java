@@ -49,7 +49,8 @@ public final class Cli {
               ./atlas delete-territory T --yes     delete territory T with all its data (logged)
               ./atlas demo                         load the demo territories into an empty database
               ./atlas bench import [--values N]    import N generated values (default 1,000,000), print values/s
-
+              ./atlas bench reports [--territory koeln] [--level stadtteil]  report timings (profile, indicator report, book)
+            %s
             Staff and publication (docs/zugang.md):
               ./atlas user add LOGIN [--name N] [--email E] [--admin] [--password-stdin]   prints a one-time password
               ./atlas user reset|unlock LOGIN      new one-time password / unlock after failed logins
@@ -62,7 +63,7 @@ public final class Cli {
               ./atlas token LOGIN NAME [--days N]  an API token for scripts (shown once)
 
             Database: ATLAS_DB_URL / ATLAS_DB_USER / ATLAS_DB_PASSWORD, or the embedded cluster in ATLAS_DATA_DIR (default ./data).
-            """;
+            """.formatted(ReportCommand.USAGE);
 
     public int run(String command, String[] args) {
         // tools speak for themselves; library chatter (pool, migrations) only when something is wrong
@@ -75,7 +76,8 @@ public final class Cli {
                 case "revert" -> revert(args);
                 case "delete-territory" -> deleteTerritory(args);
                 case "demo" -> demo();
-                case "bench" -> new ImportBenchmark(out).run(args);
+                case "bench" -> args.length > 0 && "reports".equals(args[0]) ? new ReportBenchmark(out).run(args) : new ImportBenchmark(out).run(args);
+                case "report" -> new ReportCommand(out).run(args);
                 case "user", "grant", "revoke", "department", "publish", "withdraw", "publication", "token" ->
                         new AccessCommands(out).run(command, args);
                 case "help", "--help", "-h" -> {

@@ -1,0 +1,57 @@
+package de.chancenatlas.reports;
+
+import de.chancenatlas.core.read.AtlasReader;
+import de.chancenatlas.core.text.GermanFormat;
+import java.math.BigDecimal;
+import java.util.Set;
+
+/**
+ * How values read in reports: the German number from the read path ({@code formatted}, made by
+ * the SQL function atlas.format_de, so it reads as in WFS and the API), "–" for a withheld value,
+ * "x" for none (the signs of official statistics).
+ */
+final class ValueText {
+    static final String WITHHELD = "–";
+    static final String NONE = "x";
+    private static final Set<String> WITHHELD_STATUS = Set.of("secret", "suppressed");
+
+    private ValueText() {
+    }
+
+    static String of(AtlasReader.Value v) {
+        if (v == null) {
+            return NONE;
+        }
+        if (v.value() == null) {
+            return WITHHELD_STATUS.contains(v.status()) ? WITHHELD : NONE;
+        }
+        return v.formatted();
+    }
+
+    static boolean withheld(AtlasReader.Value v) {
+        return v != null && v.value() == null && WITHHELD_STATUS.contains(v.status());
+    }
+
+    /** A count (numerator, denominator) with as many decimals as it has, "" when not shown. */
+    static String count(BigDecimal v) {
+        if (v == null) {
+            return "";
+        }
+        BigDecimal s = v.stripTrailingZeros();
+        return GermanFormat.format(v, Math.max(0, s.scale()));
+    }
+
+    /** A signed difference with the indicator's decimals: "+1,2", "−0,4", "0,0". */
+    static String difference(BigDecimal d, int decimals) {
+        if (d == null) {
+            return "";
+        }
+        String s = GermanFormat.format(d.abs(), decimals);
+        return d.signum() > 0 ? "+" + s : d.signum() < 0 ? "−" + s : s;
+    }
+
+    /** Markup for JasperReports' "styled" text: only the three characters it reads as tags. */
+    static String escape(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

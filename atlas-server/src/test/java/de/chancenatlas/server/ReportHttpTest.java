@@ -1,0 +1,121 @@
+package de.chancenatlas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.chancenatlas.core.TestAtlas;
+import de.chancenatlas.core.db.AtlasDatabase;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The report endpoints of the real server over HTTP: files, errors, the book job. */
+@SpringBootTest(classes = AtlasServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ReportHttpTest {
+    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:test-secret".getBytes(StandardCharsets.UTF_8));
+    private static final String BASE = "/api/v1/territories/";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        AtlasDatabase db = TestAtlas.database();
+        registry.add("ATLAS_DB_URL", db::jdbcUrl);
+        registry.add("ATLAS_DB_USER", db::user);
+        registry.add("ATLAS_DB_PASSWORD", db::password);
+        registry.add("ATLAS_DEMO_DIR", () -> TestAtlas.demoDir().toString());
+    }
+
+    @BeforeAll
+    static void demo() {
+        TestAtlas.withDemo();
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, String... headers) throws Exception {
+        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static JsonNode json(HttpResponse<byte[]> r) throws Exception {
+        return new ObjectMapper().readTree(r.body());
+    }
+
+    @Test
+    void reportsAsFiles() throws Exception {
+        HttpResponse<byte[]> pdf = send("GET", BASE + "koeln/reports/indicator/anteil_unter_6?level=stadtteil&period=2012");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment").contains(".pdf");
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+
+        HttpResponse<byte[]> docx = send("GET", BASE + "kreis-dueren/reports/profile/05358008?format=docx");
+        assertThat(docx.statusCode()).as(new String(docx.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(docx.body()[0]).isEqualTo((byte) 'P');   // a zip (OOXML)
+
+        HttpResponse<byte[]> png = send("GET", BASE + "koeln/reports/indicator/einwohner?format=png&part=map&dpi=96");
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(ImageIO.read(new ByteArrayInputStream(png.body())).getWidth()).isEqualTo(Math.round(16 / 2.54 * 96));
+
+        HttpResponse<byte[]> xlsx = send("GET", BASE + "koeln/reports/comparison?units=101,102&indicators=einwohner&format=xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElseThrow()).contains("spreadsheetml");
+    }
+
+    @Test
+    void errorsAreClear() throws Exception {
+        HttpResponse<byte[]> r = send("GET", BASE + "nirgendwo/reports/indicator/einwohner");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(json(r).get("title").asText()).contains("Nicht gefunden / not found");
+        assertThat(send("GET", BASE + "koeln/reports/indicator/gibtsnicht").statusCode()).isEqualTo(404);
+        assertThat(send("GET", BASE + "koeln/reports/profile/0000").statusCode()).isEqualTo(404);
+        // an internal indicator does not exist for the public
+        assertThat(send("GET", BASE + "koeln/reports/indicator/anteil_migrationshintergrund").statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> bad = send("GET", BASE + "koeln/reports/indicator/einwohner?format=exe");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).get("title").asText()).contains("Format");
+        assertThat(send("GET", BASE + "koeln/reports/indicator/einwohner?dpi=abc").statusCode()).isEqualTo(400);
+        assertThat(send("GET", BASE + "koeln/reports/indicator/einwohner?format=png&dpi=9000").statusCode()).isEqualTo(400);
+        assertThat(send("GET", BASE + "koeln/reports/comparison?units=101").statusCode()).isEqualTo(400);
+        assertThat(send("GET", BASE + "koeln/reports/comparison").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void staffSeeInternalIndicatorsAndMakeBooks() throws Exception {
+        assertThat(send("GET", BASE + "koeln/reports/indicator/anteil_migrationshintergrund?format=xlsx", "Authorization", ADMIN).statusCode())
+                .isEqualTo(200);
+        assertThat(send("POST", BASE + "kreis-dueren/reports/book").statusCode()).as("anonymous").isEqualTo(401);
+        HttpResponse<byte[]> started = send("POST", BASE + "kreis-dueren/reports/book", "Authorization", ADMIN);
+        assertThat(started.statusCode()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        JsonNode job = json(started);
+        for (int i = 0; i < 240 && !"done".equals(job.get("state").asText()) && !"failed".equals(job.get("state").asText()); i++) {
+            Thread.sleep(500);
+            job = json(send("GET", location, "Authorization", ADMIN));
+        }
+        assertThat(job.get("state").asText()).isEqualTo("done");
+        assertThat(job.get("done").asInt()).isEqualTo(job.get("total").asInt()).isPositive();
+        assertThat(send("GET", location).statusCode()).as("someone else's job").isEqualTo(404);
+        HttpResponse<byte[]> file = send("GET", location + "/file", "Authorization", ADMIN);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    }
+}
