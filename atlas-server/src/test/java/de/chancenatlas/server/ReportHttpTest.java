@@ -3,60 +3,27 @@ package de.chancenatlas.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import de.chancenatlas.core.TestAtlas;
-import de.chancenatlas.core.db.AtlasDatabase;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The report endpoints of the real server over HTTP: files, errors, the book job. */
-@SpringBootTest(classes = AtlasServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ReportHttpTest {
-    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:test-secret".getBytes(StandardCharsets.UTF_8));
+class ReportHttpTest extends ServerTest {
     private static final String BASE = "/api/v1/territories/";
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        AtlasDatabase db = TestAtlas.database();
-        registry.add("ATLAS_DB_URL", db::jdbcUrl);
-        registry.add("ATLAS_DB_USER", db::user);
-        registry.add("ATLAS_DB_PASSWORD", db::password);
-        registry.add("ATLAS_DEMO_DIR", () -> TestAtlas.demoDir().toString());
-    }
-
-    @BeforeAll
-    static void demo() {
-        TestAtlas.withDemo();
-    }
 
     private HttpResponse<byte[]> send(String method, String path, String... headers) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).method(method, HttpRequest.BodyPublishers.noBody());
+        var b = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static JsonNode json(HttpResponse<byte[]> r) throws Exception {
-        return new ObjectMapper().readTree(r.body());
+    private static JsonNode jsonOf(HttpResponse<byte[]> r) throws Exception {
+        return JSON.readTree(r.body());
     }
 
     @Test
@@ -84,14 +51,14 @@ class ReportHttpTest {
     void errorsAreClear() throws Exception {
         HttpResponse<byte[]> r = send("GET", BASE + "nirgendwo/reports/indicator/einwohner");
         assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(json(r).get("title").asText()).contains("Nicht gefunden / not found");
+        assertThat(jsonOf(r).get("title").asText()).contains("Nicht gefunden / not found");
         assertThat(send("GET", BASE + "koeln/reports/indicator/gibtsnicht").statusCode()).isEqualTo(404);
         assertThat(send("GET", BASE + "koeln/reports/profile/0000").statusCode()).isEqualTo(404);
         // an internal indicator does not exist for the public
         assertThat(send("GET", BASE + "koeln/reports/indicator/anteil_migrationshintergrund").statusCode()).isEqualTo(404);
         HttpResponse<byte[]> bad = send("GET", BASE + "koeln/reports/indicator/einwohner?format=exe");
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(json(bad).get("title").asText()).contains("Format");
+        assertThat(jsonOf(bad).get("title").asText()).contains("Format");
         assertThat(send("GET", BASE + "koeln/reports/indicator/einwohner?dpi=abc").statusCode()).isEqualTo(400);
         assertThat(send("GET", BASE + "koeln/reports/indicator/einwohner?format=png&dpi=9000").statusCode()).isEqualTo(400);
         assertThat(send("GET", BASE + "koeln/reports/comparison?units=101").statusCode()).isEqualTo(400);
@@ -106,10 +73,10 @@ class ReportHttpTest {
         HttpResponse<byte[]> started = send("POST", BASE + "kreis-dueren/reports/book", "Authorization", ADMIN);
         assertThat(started.statusCode()).isEqualTo(202);
         String location = started.headers().firstValue("Location").orElseThrow();
-        JsonNode job = json(started);
+        JsonNode job = jsonOf(started);
         for (int i = 0; i < 240 && !"done".equals(job.get("state").asText()) && !"failed".equals(job.get("state").asText()); i++) {
             Thread.sleep(500);
-            job = json(send("GET", location, "Authorization", ADMIN));
+            job = jsonOf(send("GET", location, "Authorization", ADMIN));
         }
         assertThat(job.get("state").asText()).isEqualTo("done");
         assertThat(job.get("done").asInt()).isEqualTo(job.get("total").asInt()).isPositive();

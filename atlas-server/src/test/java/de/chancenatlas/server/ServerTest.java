@@ -43,6 +43,7 @@ abstract class ServerTest {
         registry.add("ATLAS_DB_PASSWORD", db::password);
         registry.add("ATLAS_DB_PUBLIC_PASSWORD", () -> db.password(Audience.PUBLIC));
         registry.add("ATLAS_DB_INTERNAL_PASSWORD", () -> db.password(Audience.INTERNAL));
+        registry.add("ATLAS_DEMO_DIR", () -> TestAtlas.demoDir().toString());   // report branding (logos) lives there
     }
 
     @BeforeAll
