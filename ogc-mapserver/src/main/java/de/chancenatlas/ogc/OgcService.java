@@ -43,6 +43,9 @@ public final class OgcService implements AutoCloseable {
             Files.createDirectories(this.workDir);
             Path fontset = this.workDir.resolve("fonts.txt");
             Files.writeString(fontset, MapfileWriter.fontsetLine(), StandardCharsets.UTF_8);
+            for (var f : MapfileWriter.supportFiles().entrySet()) {
+                Files.writeString(this.workDir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+            }
             this.writer = new MapfileWriter(connection, fontset.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
