@@ -83,6 +83,8 @@ public final class MapfileWriter {
                 .append(meta("ows_encoding", "UTF-8"))
                 .append(meta("ows_language", "ger"))
                 .append(meta("wms_feature_info_mime_type", "text/html"))
+                // only what our request vetting lets through (MapServer would advertise PDF, SVG, KML, ...)
+                .append(meta("wms_getmap_formatlist", "image/png,image/jpeg"))
                 .append(meta("wms_getfeatureinfo_formatlist", "text/html,application/json,geojson,application/vnd.ogc.gml,text/plain"))
                 .append(meta("wfs_getfeature_formatlist", "geojson,csv"))
                 .append(meta("wfs_maxfeatures", "100000"))

@@ -84,7 +84,17 @@ class OgcServiceTest {
         assertThat(text(d, layer + "/KeywordList")).contains("Demografie");
         assertThat(text(d, layer + "/Dimension[@name='time']").replace(" ", "")).isEqualTo("2005,2006,2007,2008,2009,2010,2011,2012");
         assertThat(text(d, layer + "/Attribution/Title")).contains("Stadt Köln");
-        assertThat(nodes(d, layer + "/Style/LegendURL").getLength()).isEqualTo(1);
+        assertThat(text(d, layer + "/Dimension[@name='time']/@default")).isEqualTo("2012");
+        // one style per named classification, each with its legend
+        List<String> styles = new java.util.ArrayList<>();
+        NodeList s = nodes(d, layer + "/Style/Name");
+        for (int i = 0; i < s.getLength(); i++) {
+            styles.add(s.item(i).getTextContent());
+        }
+        assertThat(styles).containsExactlyElementsOf(de.chancenatlas.core.style.StyleSet.NAMES);
+        assertThat(nodes(d, layer + "/Style/LegendURL").getLength()).isEqualTo(styles.size());
+        assertThat(text(d, layer + "/MetadataURL/OnlineResource/@*[name()='xlink:href']"))
+                .isEqualTo("http://localhost:8080/api/v1/territories/koeln/indicators/anteil_unter_6");
     }
 
     @Test
