@@ -151,6 +151,7 @@ public final class OgcRequest {
             throw new OgcException("1.1.1".equals(version) ? "InvalidSRS" : "InvalidCRS", p.containsKey("CRS") ? "CRS" : "SRS",
                     "Koordinatensystem " + crs + " nicht angeboten / CRS not offered: " + String.join(", ", MapfileWriter.CRS));
         }
+        resourceIdsMatchTypes(p);
         for (String limit : List.of("COUNT", "MAXFEATURES", "FEATURE_COUNT")) {
             if (p.containsKey(limit)) {
                 int n = positive(p, limit);
@@ -160,6 +161,27 @@ public final class OgcRequest {
             }
         }
         return new OgcRequest(service, version, canonical, p, null);
+    }
+
+    /**
+     * A resource identifier is {@code typename.fid}; one of a type the request does not name is an
+     * error (WFS 2.0, 7.9.2.4.1), which MapServer would ignore and answer anyway.
+     */
+    private static void resourceIdsMatchTypes(Map<String, String> p) {
+        String ids = p.get("RESOURCEID");
+        String types = p.containsKey("TYPENAMES") ? p.get("TYPENAMES") : p.get("TYPENAME");
+        if (ids == null || ids.isBlank() || types == null || types.isBlank()) {
+            return;
+        }
+        List<String> names = java.util.Arrays.stream(types.split(",")).map(String::strip).map(n -> n.replaceAll("^\\(|\\)$", ""))
+                .map(n -> n.substring(n.indexOf(':') + 1)).toList();
+        for (String id : ids.split(",")) {
+            int dot = id.strip().lastIndexOf('.');
+            if (dot <= 0 || !names.contains(id.strip().substring(0, dot))) {
+                throw new OgcException("InvalidParameterValue", "RESOURCEID", "Kennung „" + id.strip() + "“ gehört zu keinem der TYPENAMES / "
+                        + "identifier does not belong to the requested types");
+            }
+        }
     }
 
     private static int positive(Map<String, String> p, String name) {

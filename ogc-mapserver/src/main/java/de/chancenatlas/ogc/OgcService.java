@@ -73,7 +73,12 @@ public final class OgcService implements AutoCloseable {
                 }
             }
             defaultTime(request, scope);
-            return pool.dispatch(territory == null ? "*" : territory, scope.mapfile(), request, onlineResource);
+            String key = territory == null ? "*" : territory;
+            if (GetFeatureById.applies(request)) {
+                return GetFeatureById.answer(request, scope.layers(), r -> pool.dispatch(key, scope.mapfile(), r, onlineResource));
+            }
+            OgcResponse response = pool.dispatch(key, scope.mapfile(), request, onlineResource);
+            return WfsCapabilities.applies(request) ? WfsCapabilities.complete(response) : response;
         } catch (OgcException e) {
             return e.report(service, version);
         }

@@ -337,4 +337,43 @@ class OgcServiceTest {
                 + "&STYLES=fancy&CRS=EPSG:25832&BBOX=342000,5631000,372000,5663000&WIDTH=30&HEIGHT=30&FORMAT=image/png").body(), StandardCharsets.UTF_8);
         assertThat(unknown).contains("StyleNotDefined");
     }
+
+    /** What the CITE WFS 2.0 suite found and our request handling now answers as the standard says. */
+    @Test
+    void wfsAnswersAsTheConformanceSuiteExpects() throws Exception {
+        OgcResponse byId = get(null, "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&STOREDQUERY_ID=urn:ogc:def:query:OGC-WFS::GetFeatureById"
+                + "&ID=koeln.stadt." + fid("stadt"));
+        assertThat(byId.status()).isEqualTo(200);
+        var f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document feature = f.newDocumentBuilder().parse(new ByteArrayInputStream(byId.body()));
+        assertThat(feature.getDocumentElement().getLocalName()).isEqualTo("koeln.stadt");
+        assertThat(feature.getDocumentElement().getAttributeNS("http://www.opengis.net/gml/3.2", "id")).isEqualTo("koeln.stadt." + fid("stadt"));
+
+        OgcResponse unknown = get(null, "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&STOREDQUERY_ID=urn:ogc:def:query:OGC-WFS::GetFeatureById"
+                + "&ID=koeln.stadt.999999999");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(new String(unknown.body(), StandardCharsets.UTF_8)).contains("exceptionCode=\"NotFound\"");
+
+        OgcResponse mismatch = get(null, "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:koeln.stadtteil&RESOURCEID=koeln.stadt."
+                + fid("stadt"));
+        assertThat(mismatch.status()).isEqualTo(400);
+        assertThat(new String(mismatch.body(), StandardCharsets.UTF_8)).contains("InvalidParameterValue").contains("RESOURCEID");
+
+        OgcResponse noService = get(null, "REQUEST=GetCapabilities&VERSION=2.0.0");
+        assertThat(noService.status()).isEqualTo(400);
+        assertThat(new String(noService.body(), StandardCharsets.UTF_8)).contains("ows:ExceptionReport").contains("MissingParameterValue");
+
+        Document caps = xml(get(null, "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetCapabilities"));
+        assertThat(text(caps, "//*[local-name()='Operation'][@name='GetFeature']/*[local-name()='Parameter'][@name='resolve']")).contains("local");
+    }
+
+    private static long fid(String level) throws Exception {
+        try (var c = TestAtlas.dataSource().getConnection(); var st = c.createStatement()) {
+            var rs = st.executeQuery("select min(unit_id) from atlas.spatial_unit u join atlas.unit_level l using (level_id) "
+                    + "join atlas.territory t on t.territory_id = u.territory_id where t.key = 'koeln' and l.key = '" + level + "'");
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }

@@ -49,6 +49,8 @@ public final class Cli {
               ./atlas delete-territory T --yes     delete territory T with all its data (logged)
               ./atlas demo                         load the demo territories into an empty database
               ./atlas bench import [--values N]    import N generated values (default 1,000,000), print values/s
+              ./atlas bench ogc [--seconds 20] [--scale]  GetMap throughput against bare MapScript; --scale: all German Gemeinden
+              ./atlas bench ogc soak [--minutes 10]  4 clients mixing GetMap, GetFeatureInfo, GetFeature; errors, heap
 
             Database: ATLAS_DB_URL / ATLAS_DB_USER / ATLAS_DB_PASSWORD, or the embedded cluster in ATLAS_DATA_DIR (default ./data).
             """;
@@ -64,7 +66,8 @@ public final class Cli {
                 case "revert" -> revert(args);
                 case "delete-territory" -> deleteTerritory(args);
                 case "demo" -> demo();
-                case "bench" -> new ImportBenchmark(out).run(args);
+                case "bench" -> args.length > 0 && args[0].equals("ogc") ? new OgcBenchmark(out).run(Args.parse(args))
+                        : new ImportBenchmark(out).run(args);
                 case "help", "--help", "-h" -> {
                     out.print(HELP);
                     yield 0;
