@@ -86,9 +86,9 @@ public final class OgcService implements AutoCloseable {
 
     /**
      * A map without TIME shows the latest period of its layers; WFS is left alone and serves all
-     * periods, each feature with its period attribute. (MapServer's wms_timedefault was dropped while
-     * a WFS answer was cut to one period; the cause turned out to be map reuse, fixed in the pool.
-     * Whether wms_timedefault would touch WFS is untested; this keeps the rule explicit here.)
+     * periods, each feature with its period attribute. The map file also says so (wms_timedefault,
+     * so capabilities carry the default; tested not to cut WFS answers); setting it here as well keeps
+     * the rule in one readable place and independent of MapServer's handling of the default.
      */
     private static void defaultTime(OgcRequest request, Scope scope) {
         if (!"WMS".equals(request.service()) || request.params().containsKey("TIME")
