@@ -29,11 +29,39 @@ final class GetFeatureById {
 
     static boolean applies(OgcRequest r) {
         String q = r.params().getOrDefault("STOREDQUERY_ID", r.params().get("STOREDQUERYID"));
-        return "WFS".equals(r.service()) && "GetFeature".equals(r.request()) && ID.equals(q);
+        return "WFS".equals(r.service()) && ("GetFeature".equals(r.request()) && ID.equals(q) || postedId(r) != null);
+    }
+
+    /** The id of a POSTed {@code <wfs:GetFeature><wfs:StoredQuery id="...GetFeatureById">}, or null. */
+    private static String postedId(OgcRequest r) {
+        if (r.body() == null || !r.body().contains(ID)) {
+            return null;
+        }
+        try {
+            var f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            var root = f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .getDocumentElement();
+            var queries = root.getElementsByTagNameNS("http://www.opengis.net/wfs/2.0", "StoredQuery");
+            if (!"GetFeature".equals(root.getLocalName()) || queries.getLength() != 1 || !ID.equals(((Element) queries.item(0)).getAttribute("id"))) {
+                return null;
+            }
+            var params = ((Element) queries.item(0)).getElementsByTagNameNS("http://www.opengis.net/wfs/2.0", "Parameter");
+            for (int i = 0; i < params.getLength(); i++) {
+                if ("id".equalsIgnoreCase(((Element) params.item(i)).getAttribute("name"))) {
+                    return params.item(i).getTextContent().strip();
+                }
+            }
+            return "";
+        } catch (Exception e) {
+            return null;   // not ours to judge: MapServer answers it
+        }
     }
 
     static OgcResponse answer(OgcRequest r, Set<String> layers, Function<OgcRequest, OgcResponse> mapserver) {
-        String id = r.params().getOrDefault("ID", "").strip();
+        String posted = postedId(r);
+        String id = posted != null ? posted : r.params().getOrDefault("ID", "").strip();
         if (id.isEmpty()) {
             throw new OgcException("MissingParameterValue", "ID", "Parameter ID fehlt / ID missing");
         }

@@ -151,7 +151,6 @@ public final class OgcRequest {
             throw new OgcException("1.1.1".equals(version) ? "InvalidSRS" : "InvalidCRS", p.containsKey("CRS") ? "CRS" : "SRS",
                     "Koordinatensystem " + crs + " nicht angeboten / CRS not offered: " + String.join(", ", MapfileWriter.CRS));
         }
-        resourceIdsMatchTypes(p);
         for (String limit : List.of("COUNT", "MAXFEATURES", "FEATURE_COUNT")) {
             if (p.containsKey(limit)) {
                 int n = positive(p, limit);
@@ -164,10 +163,14 @@ public final class OgcRequest {
     }
 
     /**
-     * A resource identifier is {@code typename.fid}; one of a type the request does not name is an
-     * error (WFS 2.0, 7.9.2.4.1), which MapServer would ignore and answer anyway.
+     * A resource identifier is {@code typename.fid}; one of another published type than the request
+     * names is an error (WFS 2.0, 7.9.2.4.1), which MapServer would ignore and answer anyway. An
+     * identifier of no published type is simply not found (an empty answer).
+     *
+     * @param published the feature type names of the endpoint
      */
-    private static void resourceIdsMatchTypes(Map<String, String> p) {
+    public void checkResourceIds(java.util.Set<String> published) {
+        Map<String, String> p = params;
         String ids = p.get("RESOURCEID");
         String types = p.containsKey("TYPENAMES") ? p.get("TYPENAMES") : p.get("TYPENAME");
         if (ids == null || ids.isBlank() || types == null || types.isBlank()) {
@@ -177,7 +180,7 @@ public final class OgcRequest {
                 .map(n -> n.substring(n.indexOf(':') + 1)).toList();
         for (String id : ids.split(",")) {
             int dot = id.strip().lastIndexOf('.');
-            if (dot <= 0 || !names.contains(id.strip().substring(0, dot))) {
+            if (dot > 0 && published.contains(id.strip().substring(0, dot)) && !names.contains(id.strip().substring(0, dot))) {
                 throw new OgcException("InvalidParameterValue", "RESOURCEID", "Kennung „" + id.strip() + "“ gehört zu keinem der TYPENAMES / "
                         + "identifier does not belong to the requested types");
             }

@@ -72,6 +72,7 @@ public final class OgcService implements AutoCloseable {
                             "Ebene „" + name + "“ gibt es hier nicht / layer '" + name + "' is not defined here");
                 }
             }
+            request.checkResourceIds(scope.layers());
             defaultTime(request, scope);
             String key = territory == null ? "*" : territory;
             if (GetFeatureById.applies(request)) {

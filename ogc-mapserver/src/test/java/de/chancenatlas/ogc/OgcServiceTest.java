@@ -360,6 +360,18 @@ class OgcServiceTest {
         assertThat(mismatch.status()).isEqualTo(400);
         assertThat(new String(mismatch.body(), StandardCharsets.UTF_8)).contains("InvalidParameterValue").contains("RESOURCEID");
 
+        OgcResponse unknownId = get(null, "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:koeln.stadtteil&RESOURCEID=test-unbekannt-1");
+        assertThat(unknownId.status()).isEqualTo(200);
+        assertThat(new String(unknownId.body(), StandardCharsets.UTF_8)).contains("numberReturned=\"0\"");
+
+        String post = "<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\">"
+                + "<wfs:StoredQuery id=\"urn:ogc:def:query:OGC-WFS::GetFeatureById\"><wfs:Parameter name=\"id\">koeln.stadt." + fid("stadt")
+                + "</wfs:Parameter></wfs:StoredQuery></wfs:GetFeature>";
+        OgcResponse posted = ogc.handle(null, new LinkedHashMap<>(), post, "http://localhost:8080/ows?");
+        assertThat(posted.status()).isEqualTo(200);
+        assertThat(new String(posted.body(), StandardCharsets.UTF_8)).contains("gml:id=\"koeln.stadt." + fid("stadt") + "\"")
+                .doesNotContain("FeatureCollection");
+
         OgcResponse noService = get(null, "REQUEST=GetCapabilities&VERSION=2.0.0");
         assertThat(noService.status()).isEqualTo(400);
         assertThat(new String(noService.body(), StandardCharsets.UTF_8)).contains("ows:ExceptionReport").contains("MissingParameterValue");
