@@ -44,6 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = AtlasServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// its own context (own DynamicPropertySource): closed afterwards, or the cached servers' pools exhaust the test cluster's 60 connections
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class OgcClientsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INDICATOR = "anteil_unter_6";

@@ -39,6 +39,8 @@ import org.w3c.dom.NodeList;
  */
 @SpringBootTest(classes = AtlasServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// its own context (own DynamicPropertySource): closed afterwards, or the cached servers' pools exhaust the test cluster's 60 connections
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class SldStylesTest {
     private static final Path GOLDEN = Path.of("..", "sld-styles");
     private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:test-secret".getBytes(StandardCharsets.UTF_8));
