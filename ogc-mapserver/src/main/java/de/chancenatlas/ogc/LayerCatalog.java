@@ -2,7 +2,7 @@ package de.chancenatlas.ogc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.chancenatlas.core.db.Audience;
-import de.chancenatlas.core.style.Classification;
+import de.chancenatlas.core.style.StyleSet;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,8 +14,8 @@ import javax.sql.DataSource;
 /**
  * Reads the layers of an audience from its view family: for each territory, each polygon level and
  * each indicator with values (the public: published levels of live territories only), a layer with
- * its description, periods, extent and classes (computed over all periods, so years share one
- * legend, and over the audience's values, so a public legend cannot reveal a withheld value).
+ * its description, periods, extent and named styles (the default computed over all periods, so
+ * years share one legend, and over the audience's values, so a public legend cannot reveal a withheld value).
  */
 public final class LayerCatalog {
     private final DataSource ds;
@@ -80,12 +80,12 @@ public final class LayerCatalog {
             try (var ps = c.prepareStatement("""
                     select t.key, t.name, t.srid, l.key, l.name, i.key, i.title, i.definition, i.interpretation, th.title, i.source,
                            i.unit_label, i.decimals, i.polarity, i.classification::text, i.periods,
-                           (select array_agg(v.value) from S.layer_value v
-                             where v.territory = t.key and v.indicator = i.key and v.level = l.key and v.value is not null),
-                           st_xmin(e), st_ymin(e), st_xmax(e), st_ymax(e), t.attribution
+                           lv.vals, st_xmin(e), st_ymin(e), st_xmax(e), st_ymax(e), t.attribution, lv.pers
                     from S.indicator i join S.territory t using (territory_id) join S.theme th using (theme_id)
                     join S.unit_level l on l.territory_id = i.territory_id and l.geometry_kind = 'polygon'
                     cross join lateral (select st_extent(u.geom)::box2d e from S.spatial_unit u where u.level_id = l.level_id) x
+                    cross join lateral (select array_agg(v.value) vals, array_agg(v.period) pers from S.layer_value v
+                             where v.territory = t.key and v.indicator = i.key and v.level = l.key and v.value is not null) lv
                     where e is not null and cardinality(i.periods) > 0 and (? or l.key = any (i.published_levels))
                       and (?::text is null or t.key = ?)
                     order by t.key, th.sort_order, i.sort_order, l.rank""".replace("S.", s + "."))) {
@@ -95,9 +95,12 @@ public final class LayerCatalog {
                 var rs = ps.executeQuery();
                 while (rs.next()) {
                     Object[] vals = rs.getArray(17) == null ? new Object[0] : (Object[]) rs.getArray(17).getArray();
+                    Object[] pers = rs.getArray(23) == null ? new Object[0] : (Object[]) rs.getArray(23).getArray();
                     double[] values = new double[vals.length];
+                    int[] valuePeriods = new int[vals.length];
                     for (int k = 0; k < vals.length; k++) {
                         values[k] = ((Number) vals[k]).doubleValue();
+                        valuePeriods[k] = ((Number) pers[k]).intValue();
                     }
                     List<Integer> periods = new ArrayList<>();
                     for (Object o : (Object[]) rs.getArray(16).getArray()) {
@@ -109,12 +112,12 @@ public final class LayerCatalog {
                     } catch (java.io.IOException e) {
                         settings = Map.of();
                     }
-                    Classification cls = Classification.of(values, settings, rs.getString(14), rs.getInt(13), rs.getString(12));
+                    StyleSet styles = StyleSet.of(values, valuePeriods, settings, rs.getString(14), rs.getInt(13), rs.getString(12));
                     String abstractText = rs.getString(8) + (rs.getString(9) == null ? "" : " " + rs.getString(9));
                     out.add(new LayerDef(audience, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
                             rs.getString(7) + " – " + rs.getString(5), abstractText, rs.getString(10),
                             rs.getString(11) + (rs.getString(22) == null ? "" : "; " + rs.getString(22)), rs.getString(12), periods,
-                            new double[] {rs.getDouble(18), rs.getDouble(19), rs.getDouble(20), rs.getDouble(21)}, cls));
+                            new double[] {rs.getDouble(18), rs.getDouble(19), rs.getDouble(20), rs.getDouble(21)}, styles.standard(), styles));
                 }
             }
         }

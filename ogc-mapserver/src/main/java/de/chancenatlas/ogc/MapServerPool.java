@@ -74,6 +74,20 @@ public final class MapServerPool implements AutoCloseable {
         }
     }
 
+    /** Each indicator layer's metadata URL: its description in the read API, on the host the client used. */
+    private static void metadataUrls(mapObj map, String onlineResource) {
+        java.net.URI base = java.net.URI.create(onlineResource);
+        for (int i = 0; i < map.getNumlayers(); i++) {
+            var md = map.getLayer(i).getMetadata();
+            String path = md.get(MapfileWriter.API_PATH_KEY, null);
+            if (path != null) {
+                md.set("ows_metadataurl_href", base.resolve(path).toString());
+                md.set("ows_metadataurl_format", "application/json");
+                md.set("ows_metadataurl_type", "TC211");   // the only types WMS 1.1.1 knows: TC211, FGDC
+            }
+        }
+    }
+
     private static final class Worker {
         final ExecutorService thread;
         final Map<String, mapObj> maps = new HashMap<>();
@@ -102,6 +116,7 @@ public final class MapServerPool implements AutoCloseable {
             mapObj loaded = map;
             map = loaded.cloneMap();
             map.getWeb().getMetadata().set("ows_onlineresource", onlineResource);
+            metadataUrls(map, onlineResource);
             OWSRequest r = new OWSRequest();
             mapscript.msIO_installStdoutToBuffer();
             try {

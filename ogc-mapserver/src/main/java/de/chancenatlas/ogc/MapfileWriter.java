@@ -2,9 +2,11 @@ package de.chancenatlas.ogc;
 
 import de.chancenatlas.core.style.Classification;
 import de.chancenatlas.core.db.Audience;
+import de.chancenatlas.core.style.StyleSet;
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes the MapServer map for a set of layers. Everything a layer shows comes from the view family
@@ -19,14 +21,39 @@ public final class MapfileWriter {
     /** How MapServer reaches PostGIS for each audience: a libpq connection string of its reader role. */
     private final Map<Audience, String> connections;
     private final String fontset;
+    private final java.nio.file.Path dir;
 
+    /** @param fontsetPath the fontset file; the HTML feature-info templates ({@link #supportFiles()}) lie beside it */
     public MapfileWriter(Map<Audience, String> connections, String fontsetPath) {
         this.connections = Map.copyOf(connections);
         this.fontset = fontsetPath;
+        this.dir = java.nio.file.Path.of(fontsetPath).toAbsolutePath().getParent();
     }
 
     public static String fontsetLine() {
         return "dejavu " + FONT + "\n";
+    }
+
+    /**
+     * Files the map refers to besides the fontset, by name: the templates of GetFeatureInfo as
+     * text/html (MapServer wants its magic first line and an .html name). One table row per feature
+     * with the German-formatted value; names are HTML-escaped by MapServer ([item ... escape="html"]).
+     */
+    public static Map<String, String> supportFiles() {
+        String magic = "<!-- MapServer Template -->\n";
+        return Map.of(
+                "gfi-head.html", magic + "<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\"><title>Sachdaten</title>"
+                        + "<style>table{border-collapse:collapse;font:13px sans-serif}th,td{border:1px solid #bbb;padding:2px 6px}"
+                        + "td.zahl{text-align:right}</style></head><body>\n",
+                "gfi-foot.html", magic + "</body></html>\n",
+                "gfi-layer-head.html", magic + "<table>\n<tr><th>Indikator</th><th>Gebiet</th><th>Schlüssel</th><th>Jahr</th><th>Wert</th>"
+                        + "<th>Klasse</th><th>Status</th></tr>\n",
+                "gfi-layer.html", magic + "<tr><td>[item name=\"indikator\" escape=\"html\"]</td><td>[item name=\"name\" escape=\"html\"]</td><td>[item name=\"code\" escape=\"html\"]</td>"
+                        + "<td>[period]</td><td class=\"zahl\">[item name=\"wert\" escape=\"html\"]</td><td>[item name=\"klasse_text\" escape=\"html\"]</td>"
+                        + "<td>[item name=\"status_text\" escape=\"html\"]</td></tr>\n",
+                "gfi-outline.html", magic + "<tr><td>Grenze</td><td>[item name=\"name\" escape=\"html\"]</td><td>[item name=\"code\" escape=\"html\"]</td>"
+                        + "<td></td><td></td><td></td><td></td></tr>\n",
+                "gfi-layer-foot.html", magic + "</table>\n");
     }
 
     public String write(String title, List<LayerDef> layers) {
@@ -42,10 +69,14 @@ public final class MapfileWriter {
                 .append("  OUTPUTFORMAT NAME \"jpeg\" DRIVER \"AGG/JPEG\" MIMETYPE \"image/jpeg\" IMAGEMODE RGB EXTENSION \"jpg\" FORMATOPTION \"QUALITY=85\" END\n")
                 .append("  OUTPUTFORMAT NAME \"geojson\" DRIVER \"OGR/GEOJSON\" MIMETYPE \"application/json; subtype=geojson\" ")
                 .append("FORMATOPTION \"STORAGE=memory\" FORMATOPTION \"FORM=simple\" FORMATOPTION \"LCO:COORDINATE_PRECISION=6\" END\n")
+                // GetFeatureInfo as application/json: the same GeoJSON writer under the plain JSON type
+                .append("  OUTPUTFORMAT NAME \"json\" DRIVER \"OGR/GEOJSON\" MIMETYPE \"application/json\" ")
+                .append("FORMATOPTION \"STORAGE=memory\" FORMATOPTION \"FORM=simple\" FORMATOPTION \"LCO:COORDINATE_PRECISION=6\" END\n")
                 .append("  OUTPUTFORMAT NAME \"csv\" DRIVER \"OGR/CSV\" MIMETYPE \"text/csv\" FORMATOPTION \"STORAGE=memory\" ")
                 .append("FORMATOPTION \"FORM=simple\" FORMATOPTION \"LCO:GEOMETRY=AS_WKT\" END\n")
                 .append("  LEGEND\n    KEYSIZE 18 12\n    LABEL TYPE TRUETYPE FONT \"dejavu\" SIZE 8 COLOR 0 0 0 ENCODING \"UTF-8\" END\n  END\n")
-                .append("  WEB\n    METADATA\n")
+                .append("  WEB\n    HEADER \"").append(dir.resolve("gfi-head.html")).append("\"\n    FOOTER \"")
+                .append(dir.resolve("gfi-foot.html")).append("\"\n    METADATA\n")
                 .append(meta("ows_title", title))
                 .append(meta("ows_abstract", "Kleinräumige Indikatoren zu Kindern, Jugendlichen und Familien (Chancenatlas)"))
                 .append(meta("ows_enable_request", "*"))
@@ -54,7 +85,9 @@ public final class MapfileWriter {
                 .append(meta("ows_encoding", "UTF-8"))
                 .append(meta("ows_language", "ger"))
                 .append(meta("wms_feature_info_mime_type", "text/html"))
-                .append(meta("wms_getfeatureinfo_formatlist", "text/plain,application/vnd.ogc.gml,geojson"))
+                // only what our request vetting lets through (MapServer would advertise PDF, SVG, KML, ...)
+                .append(meta("wms_getmap_formatlist", "image/png,image/jpeg"))
+                .append(meta("wms_getfeatureinfo_formatlist", "text/html,application/json,geojson,application/vnd.ogc.gml,text/plain"))
                 .append(meta("wfs_getfeature_formatlist", "geojson,csv"))
                 .append(meta("wfs_maxfeatures", "100000"))
                 .append(meta("ows_namespace_prefix", "atlas"))
@@ -73,11 +106,17 @@ public final class MapfileWriter {
                 ? "select u.unit_id as fid, u.code, u.name, u.geom from " + s + ".spatial_unit u join " + s + ".unit_level l using (level_id) "
                         + "join " + s + ".territory t on t.territory_id = u.territory_id where t.key = '" + sqlText(l.territory())
                         + "' and l.key = '" + sqlText(l.level()) + "' and u.valid_to is null"
-                : "select v.fid, v.code, v.name, v.period, v.stichtag, v.value, v.wert, v.status, " + classSql(l.classification())
-                        + " as klasse, u.geom from " + s + ".layer_value v join " + s + ".unit_geometry u on u.unit_id = v.unit_id "
+                : "select v.fid, v.code, v.name, v.period, v.stichtag, v.value, v.wert, v.status, " + classSql(l.classification()) + " as klasse, "
+                        + classTextSql(l.classification()) + " as klasse_text, " + STATUS_TEXT_SQL + " as status_text, "
+                        + sqlLiteral(l.title()) + " as indikator, u.geom "
+                        + "from " + s + ".layer_value v join " + s + ".unit_geometry u on u.unit_id = v.unit_id "
                         + "where v.territory = '" + sqlText(l.territory()) + "' and v.indicator = '"
                         + sqlText(l.indicator()) + "' and v.level = '" + sqlText(l.level()) + "'";
-        m.append("  LAYER\n    NAME \"").append(l.name()).append("\"\n    TYPE POLYGON\n    STATUS ON\n    TEMPLATE \"ogc\"   # queryable for GetFeatureInfo and WFS\n")
+        m.append("  LAYER\n    NAME \"").append(l.name()).append("\"\n    TYPE POLYGON\n    STATUS ON\n")
+                // the template makes the layer queryable (GetFeatureInfo, WFS) and is the HTML feature-info row
+                .append("    TEMPLATE \"").append(dir.resolve(outline ? "gfi-outline.html" : "gfi-layer.html")).append("\"\n")
+                .append("    HEADER \"").append(dir.resolve("gfi-layer-head.html")).append("\"\n")
+                .append("    FOOTER \"").append(dir.resolve("gfi-layer-foot.html")).append("\"\n")
                 .append("    CONNECTIONTYPE POSTGIS\n    CONNECTION \"").append(connections.get(l.audience())).append("\"\n")
                 .append("    DATA \"geom from (").append(sql.replace("\"", "\\\"")).append(") as t using unique fid using srid=")
                 .append(l.srid()).append("\"\n")
@@ -90,42 +129,117 @@ public final class MapfileWriter {
                 .append(meta("ows_extent", box(l.extent())))
                 .append(meta("ows_srs", String.join(" ", new java.util.LinkedHashSet<>(java.util.stream.Stream.concat(
                         java.util.stream.Stream.of("EPSG:" + l.srid()), CRS.subList(0, 4).stream()).toList()))))
-                .append(meta("gml_include_items", "all"))
-                .append(meta("gml_exclude_items", "fid"))
                 .append(meta("wms_include_items", "all"))
                 .append(meta("wfs_featureid", "fid"))
                 .append(meta("gml_featureid", "fid"))
                 .append(meta("gml_geometries", "geom"))
                 .append(meta("gml_geom_type", "multipolygon"))
-                .append(meta("gml_types", "auto"));
-        if (!outline) {
+                // Explicit types, and no date column in GML: GDAL's WFS client reads the schema only when it
+                // understands every element; the date "stichtag" (gml:TimeInstantType) made it fall back to
+                // guessing from the data, typing code "05358004" as Integer and wert as Real. WFS has the
+                // period; stichtag serves the WMS time filter only.
+                .append(meta("gml_code_type", "Character"))
+                .append(meta("gml_name_type", "Character"));
+        if (outline) {
+            m.append(meta("gml_include_items", "code,name"));
+        } else {
             String periods = String.join(",", l.periods().stream().map(String::valueOf).toList());
-            m.append(meta("ows_keywordlist", l.theme() + ",Sozialmonitoring"))
+            m.append(meta("gml_include_items", "code,name,period,value,wert,status,klasse,klasse_text,status_text"))
+                    .append(meta("gml_period_type", "Integer"))
+                    .append(meta("gml_value_type", "Real"))
+                    .append(meta("gml_wert_type", "Character"))
+                    .append(meta("gml_status_type", "Character"))
+                    .append(meta("gml_klasse_type", "Integer"))
+                    .append(meta("gml_klasse_text_type", "Character"))
+                    .append(meta("gml_status_text_type", "Character"))
+                    .append(meta("ows_keywordlist", l.theme() + ",Sozialmonitoring"))
                     .append(meta("ows_attribution_title", l.source()))
                     .append(meta("wms_timeitem", "stichtag"))
                     .append(meta("wms_timeextent", periods))
-                    .append(meta("gml_value_type", "Real"))
-                    .append(meta("gml_period_type", "Integer"))
-                    .append(meta("gml_klasse_type", "Integer"));
+                    // the latest year unless TIME says otherwise; WMS only, WFS serves every period
+                    .append(meta("wms_timedefault", l.periods().isEmpty() ? "" : String.valueOf(l.periods().get(l.periods().size() - 1))))
+                    // made absolute per request from the endpoint's address (MapServerPool)
+                    .append(meta(API_PATH_KEY, "/api/v1/territories/" + l.territory() + "/indicators/" + l.indicator()));
+            for (String style : styleNames(l)) {
+                m.append(meta("wms_style_" + style + "_title", StyleSet.title(style)));
+            }
         }
         m.append("    END\n");
         if (outline) {
             m.append("    CLASS\n      NAME \"Grenze\"\n      STYLE OUTLINECOLOR 80 80 80 WIDTH 1 END\n    END\n");
         } else {
-            Classification c = l.classification();
-            m.append("    CLASSITEM \"klasse\"\n");
-            List<String> labels = c.labels();
-            for (int i = 0; i < c.classes(); i++) {
-                m.append("    CLASS\n      NAME \"").append(escape(labels.get(i))).append("\"\n      EXPRESSION \"").append(i + 1)
-                        .append("\"\n      STYLE COLOR \"").append(c.colours().get(i)).append("\" OUTLINECOLOR 120 120 120 WIDTH 0.5 END\n    END\n");
+            // one class group per named style (WMS STYLES); MapServer takes the first matching class
+            m.append("    CLASSGROUP \"").append(StyleSet.DEFAULT).append("\"\n");
+            StyleSet set = l.styles();
+            for (String style : styleNames(l)) {
+                specialClasses(m, style);
+                if (StyleSet.DEFAULT.equals(style)) {
+                    classes(m, style, l.classification(), null, true, "");
+                } else if (StyleSet.PER_PERIOD.equals(style)) {
+                    int latest = l.periods().get(l.periods().size() - 1);
+                    for (var e : set.perPeriod().entrySet()) {
+                        // only the latest year's classes are named, so the legend shows one set of classes
+                        classes(m, style, e.getValue(), e.getKey(), e.getKey() == latest, e.getKey() + ": ");
+                    }
+                } else {
+                    classes(m, style, set.classification(style, null), null, true, "");
+                }
             }
-            m.append("    CLASS\n      NAME \"nicht veröffentlicht (–)\"\n      EXPRESSION \"-1\"\n      STYLE COLOR \"").append(Classification.SUPPRESSED_COLOUR)
-                    .append("\" OUTLINECOLOR 120 120 120 WIDTH 0.5 END\n")
-                    .append("      STYLE SYMBOL \"hatch\" COLOR 120 120 120 SIZE 6 WIDTH 1 ANGLE 45 END\n    END\n")
-                    .append("    CLASS\n      NAME \"keine Angabe (x)\"\n      EXPRESSION \"0\"\n      STYLE COLOR \"")
-                    .append(Classification.NO_DATA_COLOUR).append("\" OUTLINECOLOR 120 120 120 WIDTH 0.5 END\n    END\n");
         }
         m.append("  END\n");
+    }
+
+    /** Layer metadata holding the API path of an indicator's description, for the metadata URL. */
+    public static final String API_PATH_KEY = "atlas_api_path";
+
+    private static List<String> styleNames(LayerDef l) {
+        return l.styles() == null || l.periods().isEmpty() ? List.of(StyleSet.DEFAULT) : StyleSet.NAMES;
+    }
+
+    /** Withheld and missing values look the same in every style; first, so they win. */
+    private static void specialClasses(StringBuilder m, String group) {
+        m.append("    CLASS\n      NAME \"nicht veröffentlicht (–)\"\n      GROUP \"").append(group).append("\"\n      EXPRESSION ([klasse] = -1)\n")
+                .append("      STYLE COLOR \"").append(Classification.SUPPRESSED_COLOUR).append("\" OUTLINECOLOR 120 120 120 WIDTH 0.5 END\n")
+                .append("      STYLE SYMBOL \"hatch\" COLOR 120 120 120 SIZE 6 WIDTH 1 ANGLE 45 END\n    END\n")
+                .append("    CLASS\n      NAME \"keine Angabe (x)\"\n      GROUP \"").append(group).append("\"\n      EXPRESSION ([klasse] = 0)\n")
+                .append("      STYLE COLOR \"").append(Classification.NO_DATA_COLOUR).append("\" OUTLINECOLOR 120 120 120 WIDTH 0.5 END\n    END\n");
+    }
+
+    /**
+     * The classes of one classification as value ranges (lower bound inclusive, upper exclusive, the
+     * first open below and the last open above, like {@link Classification#classOf}); the default
+     * style uses the class number the view computed from the same breaks.
+     */
+    private static void classes(StringBuilder m, String group, Classification c, Integer period, boolean named, String prefix) {
+        List<String> labels = c.labels();
+        for (int i = 0; i < c.classes(); i++) {
+            String expr;
+            if (StyleSet.DEFAULT.equals(group)) {
+                expr = "([klasse] = " + (i + 1) + ")";
+            } else {
+                List<String> parts = new java.util.ArrayList<>();
+                if (period != null) {
+                    parts.add("[period] = " + period);
+                }
+                if (i > 0) {
+                    parts.add("[value] >= " + plain(c.breaks().get(i)));
+                }
+                if (i < c.classes() - 1) {
+                    parts.add("[value] < " + plain(c.breaks().get(i + 1)));
+                }
+                expr = parts.isEmpty() ? "(1 = 1)" : "(" + String.join(" AND ", parts) + ")";
+            }
+            m.append("    CLASS\n");
+            if (named) {
+                m.append("      NAME \"").append(escape(prefix + labels.get(i))).append("\"\n");
+            }
+            m.append("      GROUP \"").append(group).append("\"\n      EXPRESSION ").append(expr).append('\n')
+                    .append("      STYLE COLOR \"").append(c.colours().get(i)).append("\" OUTLINECOLOR 120 120 120 WIDTH 0.5 END\n    END\n");
+        }
+    }
+
+    private static String plain(double d) {
+        return BigDecimal.valueOf(d).toPlainString();
     }
 
     /** The class number in SQL, from the same breaks as the map classes: -1 withheld (public only), 0 no data. */
@@ -136,6 +250,20 @@ public final class MapfileWriter {
         }
         return s.append(" else ").append(c.classes()).append(" end)").toString();
     }
+
+    /** The legend label of the default class, for feature info and WFS. */
+    static String classTextSql(Classification c) {
+        List<String> labels = c.labels();
+        StringBuilder s = new StringBuilder("(case when status = 'suppressed' then 'nicht veröffentlicht (–)' when value is null then 'keine Angabe (x)'");
+        for (int i = 1; i < c.classes(); i++) {
+            s.append(" when value < ").append(num(c.breaks().get(i))).append(" then ").append(sqlLiteral(labels.get(i - 1)));
+        }
+        return s.append(" else ").append(sqlLiteral(labels.get(c.classes() - 1))).append(" end)").toString();
+    }
+
+    private static final String STATUS_TEXT_SQL = "(case status when 'ok' then 'endgültig' when 'provisional' then 'vorläufig' "
+            + "when 'estimated' then 'geschätzt' when 'secret' then 'geheim (intern)' when 'suppressed' then 'Geheimhaltung' "
+            + "when 'incomplete' then 'unvollständig' else 'keine Angabe' end)";
 
     /** Exactly the double the classes use (shortest round-trip form), so SQL and Java agree at the breaks. */
     private static String num(double d) {
@@ -163,6 +291,10 @@ public final class MapfileWriter {
 
     private static String escape(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+    }
+
+    private static String sqlLiteral(String s) {
+        return "'" + (s == null ? "" : s).replace("'", "''") + "'";
     }
 
     private static String sqlText(String s) {

@@ -69,19 +69,14 @@ public final class OgcRequest {
     }
 
     /**
-     * Layer or feature type names the request addresses, including those implied by feature ids
-     * ({@code RESOURCEID}, {@code FEATUREID}, a stored query's {@code ID}: {@code layer.fid}), which
-     * MapServer would resolve to their layer by themselves.
+     * Layer or feature type names the request addresses. Feature ids ({@code RESOURCEID}, a stored
+     * query's {@code ID}) are not names: an id of a layer the viewer may not see is an unknown id
+     * (not found, as WFS 2.0 wants), and the viewer's map does not hold that layer anyway.
      */
     public List<String> layerNames() {
-        var named = java.util.stream.Stream.of("LAYERS", "QUERY_LAYERS", "LAYER", "TYPENAME", "TYPENAMES")
-                .map(params::get).filter(v -> v != null && !v.isBlank())
-                .flatMap(v -> java.util.Arrays.stream(v.split(",")));
-        var byId = java.util.stream.Stream.of("RESOURCEID", "FEATUREID", "ID")
+        return java.util.stream.Stream.of("LAYERS", "QUERY_LAYERS", "LAYER", "TYPENAME", "TYPENAMES")
                 .map(params::get).filter(v -> v != null && !v.isBlank())
                 .flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::strip)
-                .map(id -> id.lastIndexOf('.') > 0 ? id.substring(0, id.lastIndexOf('.')) : id);
-        return java.util.stream.Stream.concat(named, byId).map(String::strip)
                 .map(n -> n.replaceAll("^\\(|\\)$", "")).map(n -> n.substring(n.indexOf(':') + 1))   // WFS: atlas:name
                 .filter(n -> !n.isEmpty()).distinct().toList();
     }
@@ -187,6 +182,31 @@ public final class OgcRequest {
             n++;
         }
         return n;
+    }
+
+    /**
+     * A resource identifier is {@code typename.fid}; one of another published type than the request
+     * names is an error (WFS 2.0, 7.9.2.4.1), which MapServer would ignore and answer anyway. An
+     * identifier of no published type is simply not found (an empty answer).
+     *
+     * @param published the feature type names of the endpoint
+     */
+    public void checkResourceIds(java.util.Set<String> published) {
+        Map<String, String> p = params;
+        String ids = p.get("RESOURCEID");
+        String types = p.containsKey("TYPENAMES") ? p.get("TYPENAMES") : p.get("TYPENAME");
+        if (ids == null || ids.isBlank() || types == null || types.isBlank()) {
+            return;
+        }
+        List<String> names = java.util.Arrays.stream(types.split(",")).map(String::strip).map(n -> n.replaceAll("^\\(|\\)$", ""))
+                .map(n -> n.substring(n.indexOf(':') + 1)).toList();
+        for (String id : ids.split(",")) {
+            int dot = id.strip().lastIndexOf('.');
+            if (dot > 0 && published.contains(id.strip().substring(0, dot)) && !names.contains(id.strip().substring(0, dot))) {
+                throw new OgcException("InvalidParameterValue", "RESOURCEID", "Kennung „" + id.strip() + "“ gehört zu keinem der TYPENAMES / "
+                        + "identifier does not belong to the requested types");
+            }
+        }
     }
 
     private static int positive(Map<String, String> p, String name) {

@@ -36,8 +36,14 @@ public final class OgcService implements AutoCloseable {
     private volatile long generation = -1;
     private volatile List<String> territories = List.of();
 
-    /** A built map: its file, its layer names, and each time-enabled layer's latest period. */
-    private record Scope(String name, MapServerPool.Mapfile mapfile, Set<String> layers, Map<String, Integer> latest) { }
+    /**
+     * A built map: its file, its layer names, each time-enabled layer's latest period, and a map file
+     * per layer. MapServerPool clones the map for every request, and a clone costs in proportion to
+     * the layers (28 ms for Köln's 42 layers, as much as the GetMap itself): a request for one layer
+     * runs on that layer's own small map.
+     */
+    private record Scope(String name, MapServerPool.Mapfile mapfile, Set<String> layers, Map<String, Integer> latest,
+                         Map<String, MapServerPool.Mapfile> single) { }
 
     /**
      * @param ds          the owner's pool, for the layer catalogue
@@ -52,6 +58,9 @@ public final class OgcService implements AutoCloseable {
             Files.createDirectories(this.workDir);
             Path fontset = this.workDir.resolve("fonts.txt");
             Files.writeString(fontset, MapfileWriter.fontsetLine(), StandardCharsets.UTF_8);
+            for (var f : MapfileWriter.supportFiles().entrySet()) {
+                Files.writeString(this.workDir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+            }
             this.writer = new MapfileWriter(connections, fontset.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -79,18 +88,34 @@ public final class OgcService implements AutoCloseable {
                             "Ebene „" + name + "“ gibt es hier nicht / layer '" + name + "' is not defined here");
                 }
             }
+            request.checkResourceIds(scope.layers());
             defaultTime(request, scope);
-            return pool.dispatch(scope.name(), scope.mapfile(), request, onlineResource);
+            String key = scope.name();
+            if (GetFeatureById.applies(request)) {
+                return GetFeatureById.answer(request, scope.layers(), r -> dispatch(key, scope, r, onlineResource));
+            }
+            OgcResponse response = dispatch(key, scope, request, onlineResource);
+            return WfsCapabilities.applies(request) ? WfsCapabilities.complete(response) : response;
         } catch (OgcException e) {
             return e.report(service, version);
         }
     }
 
+    /** On the layer's own map when the request names one layer (capabilities always see all). */
+    private OgcResponse dispatch(String key, Scope scope, OgcRequest request, String onlineResource) {
+        List<String> names = request.layerNames();
+        if (names.size() == 1 && request.body() == null && !"GetCapabilities".equals(request.request())
+                && scope.single().containsKey(names.get(0))) {
+            return pool.dispatch(key + "|" + names.get(0), scope.single().get(names.get(0)), request, onlineResource);
+        }
+        return pool.dispatch(key, scope.mapfile(), request, onlineResource);
+    }
+
     /**
      * A map without TIME shows the latest period of its layers; WFS is left alone and serves all
-     * periods, each feature with its period attribute. (MapServer's wms_timedefault was dropped while
-     * a WFS answer was cut to one period; the cause turned out to be map reuse, fixed in the pool.
-     * Whether wms_timedefault would touch WFS is untested; this keeps the rule explicit here.)
+     * periods, each feature with its period attribute. The map file also says so (wms_timedefault,
+     * so capabilities carry the default; tested not to cut WFS answers); setting it here as well keeps
+     * the rule in one readable place and independent of MapServer's handling of the default.
      */
     private static void defaultTime(OgcRequest request, Scope scope) {
         if (!"WMS".equals(request.service()) || request.params().containsKey("TIME")
@@ -113,6 +138,7 @@ public final class OgcService implements AutoCloseable {
                 territories = catalog.territories();   // a new territory moves the generation too
                 scopes.clear();
                 generation = g;
+                deleteOldMaps(g);
             }
         } catch (SQLException e) {
             throw new OgcException("NoApplicableCode", null, "Datenbank nicht erreichbar / database unavailable");
@@ -144,21 +170,49 @@ public final class OgcService implements AutoCloseable {
             }
             String title = territory == null ? "Chancenatlas" : "Chancenatlas " + layers.get(0).territoryName();
             String name = (territory == null ? "all" : territory) + (internal.isEmpty() ? "" : "-staff-" + Integer.toHexString(internal.hashCode()));
-            Path file = workDir.resolve(name + "-" + gen + ".map");
-            Files.writeString(file, writer.write(title, layers), StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));   // holds the DB passwords
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: nothing to restrict
+            Path file = writeMap(gen, name + ".map", writer.write(title, layers));
+            Map<String, MapServerPool.Mapfile> single = new java.util.HashMap<>();
+            for (LayerDef l : layers) {
+                single.put(l.name(), new MapServerPool.Mapfile(writeMap(gen, name + "-" + l.name() + ".map", writer.write(title, List.of(l))), gen));
             }
             Map<String, Integer> latest = layers.stream().filter(l -> !l.periods().isEmpty())
                     .collect(Collectors.toUnmodifiableMap(LayerDef::name, l -> l.periods().get(l.periods().size() - 1)));
             return new Scope(name, new MapServerPool.Mapfile(file, gen), layers.stream().map(LayerDef::name).collect(Collectors.toUnmodifiableSet()),
-                    latest);
+                    latest, Map.copyOf(single));
         } catch (SQLException e) {
             throw new OgcException("NoApplicableCode", null, "Datenbank nicht erreichbar / database unavailable");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Map files live in a folder per generation, so the old ones go as a whole when the data change. */
+    private Path writeMap(long gen, String name, String content) throws IOException {
+        Path dir = workDir.resolve(String.valueOf(gen));
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));   // holds the DB passwords
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to restrict
+        }
+        return file;
+    }
+
+    /** Deletes the map folders of other generations (the pool has read them into memory already). */
+    private void deleteOldMaps(long current) {
+        try (var dirs = Files.list(workDir)) {
+            for (Path d : dirs.filter(Files::isDirectory).filter(d -> d.getFileName().toString().matches("-?\\d+"))
+                    .filter(d -> !d.getFileName().toString().equals(String.valueOf(current))).toList()) {
+                try (var files = Files.walk(d)) {
+                    for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // old map files only take space; the next change tries again
         }
     }
 

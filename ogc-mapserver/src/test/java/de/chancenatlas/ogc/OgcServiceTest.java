@@ -91,7 +91,17 @@ class OgcServiceTest {
         assertThat(text(d, layer + "/KeywordList")).contains("Demografie");
         assertThat(text(d, layer + "/Dimension[@name='time']").replace(" ", "")).isEqualTo("2005,2006,2007,2008,2009,2010,2011,2012");
         assertThat(text(d, layer + "/Attribution/Title")).contains("Stadt Köln");
-        assertThat(nodes(d, layer + "/Style/LegendURL").getLength()).isEqualTo(1);
+        assertThat(text(d, layer + "/Dimension[@name='time']/@default")).isEqualTo("2012");
+        // one style per named classification, each with its legend
+        List<String> styles = new java.util.ArrayList<>();
+        NodeList s = nodes(d, layer + "/Style/Name");
+        for (int i = 0; i < s.getLength(); i++) {
+            styles.add(s.item(i).getTextContent());
+        }
+        assertThat(styles).containsExactlyElementsOf(de.chancenatlas.core.style.StyleSet.NAMES);
+        assertThat(nodes(d, layer + "/Style/LegendURL").getLength()).isEqualTo(styles.size());
+        assertThat(text(d, layer + "/MetadataURL/OnlineResource/@*[name()='xlink:href']"))
+                .isEqualTo("http://localhost:8080/api/v1/territories/koeln/indicators/anteil_unter_6");
     }
 
     @Test
@@ -233,5 +243,177 @@ class OgcServiceTest {
         assertThat(staff.breaks().get(0)).isEqualTo(1.0);
         assertThat(catalog.layers(t, Audience.PUBLIC)).extracting(LayerDef::name).as("anzahl and index are internal")
                 .noneMatch(n -> n.contains(".anzahl.") || n.contains(".index."));
+    }
+
+    /** Deep inside each large Stadtteil: the centre of its largest inscribed circle (radius > r metres). */
+    private static Map<String, double[]> interiorPoints(double r) throws Exception {
+        Map<String, double[]> points = new HashMap<>();
+        try (var c = TestAtlas.dataSource().getConnection(); var st = c.createStatement()) {
+            var rs = st.executeQuery("select code, st_x(center), st_y(center) from (select u.code, (st_maximuminscribedcircle(u.geom)).* "
+                    + "from atlas.spatial_unit u join atlas.unit_level l using (level_id) join atlas.territory t on t.territory_id = u.territory_id "
+                    + "where t.key = 'koeln' and l.key = 'stadtteil') x where radius > " + r);
+            while (rs.next()) {
+                points.put(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
+            }
+        }
+        return points;
+    }
+
+    /** Unrounded public values of the test layer in one year, by unit code. */
+    private static Map<String, Double> values(int year) throws Exception {
+        Map<String, Double> out = new HashMap<>();
+        try (var c = TestAtlas.dataSource().getConnection(); var st = c.createStatement()) {
+            var rs = st.executeQuery("select code, value from atlas_public.layer_value where territory = 'koeln' and indicator = 'anteil_unter_6' "
+                    + "and level = 'stadtteil' and period = " + year + " and value is not null");
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getDouble(2));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void featureInfoAsGermanHtmlAndAsJson() throws Exception {
+        var point = interiorPoints(800).entrySet().iterator().next();
+        double[] p = point.getValue();
+        String query = "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&LAYERS=" + LAYER + "&QUERY_LAYERS=" + LAYER
+                + "&STYLES=&CRS=EPSG:25832&BBOX=" + (p[0] - 500) + "," + (p[1] - 500) + "," + (p[0] + 500) + "," + (p[1] + 500)
+                + "&WIDTH=101&HEIGHT=101&I=50&J=50&TIME=2008&INFO_FORMAT=";
+        AtlasReader.Value v = new AtlasReader(TestAtlas.database()).values(Viewer.ANONYMOUS, "koeln", "anteil_unter_6", "stadtteil", 2008)
+                .orElseThrow().stream().filter(x -> x.unitCode().equals(point.getKey())).findFirst().orElseThrow();
+        Classification cls = new LayerCatalog(TestAtlas.dataSource()).layers("koeln", Audience.PUBLIC).stream().filter(l -> l.name().equals(LAYER))
+                .findFirst().orElseThrow().classification();
+        String label = cls.labels().get(cls.classOf(values(2008).get(point.getKey())) - 1);
+
+        OgcResponse html = get(null, query + "text/html");
+        assertThat(html.contentType()).startsWith("text/html");
+        String page = new String(html.body(), StandardCharsets.UTF_8);
+        assertThat(page).contains("<html lang=\"de\"").contains("<th>Wert</th>")
+                .contains("<td>" + v.unitName().replace("&", "&amp;") + "</td><td>" + v.unitCode() + "</td><td>2008</td><td class=\"zahl\">"
+                        + v.formatted() + "</td><td>" + label + "</td><td>endgültig</td>")
+                .contains("Anteil der Kinder unter 6 Jahren");
+        assertThat(v.formatted()).contains(",");
+
+        OgcResponse json = get(null, query + "application/json");
+        assertThat(json.contentType()).startsWith("application/json");
+        JsonNode features = new ObjectMapper().readTree(json.body()).get("features");
+        assertThat(features).hasSize(1);
+        JsonNode props = features.get(0).get("properties");
+        assertThat(props.get("code").asText()).isEqualTo(v.unitCode());
+        assertThat(props.get("name").asText()).isEqualTo(v.unitName());
+        assertThat(props.get("period").asInt()).isEqualTo(2008);
+        assertThat(props.get("wert").asText()).isEqualTo(v.formatted());
+        assertThat(props.get("klasse_text").asText()).isEqualTo(label);
+        assertThat(props.get("status_text").asText()).isEqualTo("endgültig");
+    }
+
+    /** WMS 1.1.1: SRS and longitude-first EPSG:4326; the same picture as 1.3.0's latitude-first request. */
+    @Test
+    void wms111GetMapUsesSrsAndLongitudeFirst() throws Exception {
+        String common = "&LAYERS=" + LAYER + "&STYLES=&WIDTH=200&HEIGHT=150&FORMAT=image/png&TIME=2010";
+        OgcResponse v111 = get(null, "SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&SRS=EPSG:4326&BBOX=6.77,50.83,7.17,51.09" + common);
+        OgcResponse v130 = get(null, "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&CRS=EPSG:4326&BBOX=50.83,6.77,51.09,7.17" + common);
+        OgcResponse bare = get(null, "REQUEST=GetMap&VERSION=1.1.1&SRS=EPSG:4326&BBOX=6.77,50.83,7.17,51.09" + common);
+        BufferedImage a = ImageIO.read(new ByteArrayInputStream(v111.body()));
+        BufferedImage b = ImageIO.read(new ByteArrayInputStream(v130.body()));
+        BufferedImage c = ImageIO.read(new ByteArrayInputStream(bare.body()));
+        assertThat(a).as(new String(v111.body(), 0, Math.min(400, v111.body().length), StandardCharsets.UTF_8)).isNotNull();
+        int painted = 0;
+        for (int x = 0; x < 200; x++) {
+            for (int y = 0; y < 150; y++) {
+                assertThat(a.getRGB(x, y)).isEqualTo(b.getRGB(x, y)).isEqualTo(c.getRGB(x, y));
+                painted += (a.getRGB(x, y) >>> 24) == 255 ? 1 : 0;
+            }
+        }
+        assertThat(painted).as("Köln fills most of the box").isGreaterThan(200 * 150 / 3);
+        // 1.1.1 speaks of SRS and answers in its own exception format
+        String bad = new String(get(null, "SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&SRS=EPSG:31467&BBOX=1,2,3,4" + common).body(),
+                StandardCharsets.UTF_8);
+        assertThat(bad).contains("InvalidSRS");
+    }
+
+    /** Every named style paints with its own classes: the alternatives over all years, per-period per year. */
+    @Test
+    void namedStylesPaintTheirOwnClasses() throws Exception {
+        double[] bbox = {342000, 5631000, 372000, 5663000};
+        LayerDef def = new LayerCatalog(TestAtlas.dataSource()).layers("koeln", Audience.PUBLIC).stream().filter(l -> l.name().equals(LAYER)).findFirst().orElseThrow();
+        Map<String, double[]> points = interiorPoints(400);
+        for (String style : List.of("jenks", "equal", "per-period")) {
+            for (int year : new int[] {2005, 2012}) {
+                Classification cls = def.styles().classification(style, year);
+                OgcResponse r = get(null, "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + LAYER + "&STYLES=" + style
+                        + "&CRS=EPSG:25832&BBOX=" + bbox[0] + "," + bbox[1] + "," + bbox[2] + "," + bbox[3] + "&WIDTH=300&HEIGHT=320&FORMAT=image/png&TIME=" + year);
+                BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.body()));
+                Map<String, Double> values = values(year);
+                int checked = 0;
+                for (var e : points.entrySet()) {
+                    Double v = values.get(e.getKey());
+                    if (v == null) {
+                        continue;
+                    }
+                    int x = (int) ((e.getValue()[0] - bbox[0]) / (bbox[2] - bbox[0]) * 300);
+                    int y = (int) ((bbox[3] - e.getValue()[1]) / (bbox[3] - bbox[1]) * 320);
+                    assertThat(String.format("#%06x", img.getRGB(x, y) & 0xffffff)).as("%s %d %s", style, year, e.getKey())
+                            .isEqualTo(cls.colours().get(cls.classOf(v) - 1));
+                    checked++;
+                }
+                assertThat(checked).isGreaterThan(20);
+            }
+        }
+        assertThat(def.styles().classification("per-period", 2005).breaks()).isNotEqualTo(def.styles().classification("per-period", 2012).breaks());
+        String unknown = new String(get(null, "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + LAYER
+                + "&STYLES=fancy&CRS=EPSG:25832&BBOX=342000,5631000,372000,5663000&WIDTH=30&HEIGHT=30&FORMAT=image/png").body(), StandardCharsets.UTF_8);
+        assertThat(unknown).contains("StyleNotDefined");
+    }
+
+    /** What the CITE WFS 2.0 suite found and our request handling now answers as the standard says. */
+    @Test
+    void wfsAnswersAsTheConformanceSuiteExpects() throws Exception {
+        OgcResponse byId = get(null, "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&STOREDQUERY_ID=urn:ogc:def:query:OGC-WFS::GetFeatureById"
+                + "&ID=koeln.stadt." + fid("stadt"));
+        assertThat(byId.status()).isEqualTo(200);
+        var f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document feature = f.newDocumentBuilder().parse(new ByteArrayInputStream(byId.body()));
+        assertThat(feature.getDocumentElement().getLocalName()).isEqualTo("koeln.stadt");
+        assertThat(feature.getDocumentElement().getAttributeNS("http://www.opengis.net/gml/3.2", "id")).isEqualTo("koeln.stadt." + fid("stadt"));
+
+        OgcResponse unknown = get(null, "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&STOREDQUERY_ID=urn:ogc:def:query:OGC-WFS::GetFeatureById"
+                + "&ID=koeln.stadt.999999999");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(new String(unknown.body(), StandardCharsets.UTF_8)).contains("exceptionCode=\"NotFound\"");
+
+        OgcResponse mismatch = get(null, "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:koeln.stadtteil&RESOURCEID=koeln.stadt."
+                + fid("stadt"));
+        assertThat(mismatch.status()).isEqualTo(400);
+        assertThat(new String(mismatch.body(), StandardCharsets.UTF_8)).contains("InvalidParameterValue").contains("RESOURCEID");
+
+        OgcResponse unknownId = get(null, "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:koeln.stadtteil&RESOURCEID=test-unbekannt-1");
+        assertThat(unknownId.status()).isEqualTo(200);
+        assertThat(new String(unknownId.body(), StandardCharsets.UTF_8)).contains("numberReturned=\"0\"");
+
+        String post = "<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\">"
+                + "<wfs:StoredQuery id=\"urn:ogc:def:query:OGC-WFS::GetFeatureById\"><wfs:Parameter name=\"id\">koeln.stadt." + fid("stadt")
+                + "</wfs:Parameter></wfs:StoredQuery></wfs:GetFeature>";
+        OgcResponse posted = ogc.handle(Viewer.ANONYMOUS, null, new LinkedHashMap<>(), post, "http://localhost:8080/ows?");
+        assertThat(posted.status()).isEqualTo(200);
+        assertThat(new String(posted.body(), StandardCharsets.UTF_8)).contains("gml:id=\"koeln.stadt." + fid("stadt") + "\"")
+                .doesNotContain("FeatureCollection");
+
+        OgcResponse noService = get(null, "REQUEST=GetCapabilities&VERSION=2.0.0");
+        assertThat(noService.status()).isEqualTo(400);
+        assertThat(new String(noService.body(), StandardCharsets.UTF_8)).contains("ows:ExceptionReport").contains("MissingParameterValue");
+
+        Document caps = xml(get(null, "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetCapabilities"));
+        assertThat(text(caps, "//*[local-name()='Operation'][@name='GetFeature']/*[local-name()='Parameter'][@name='resolve']")).contains("local");
+    }
+
+    private static long fid(String level) throws Exception {
+        try (var c = TestAtlas.dataSource().getConnection(); var st = c.createStatement()) {
+            var rs = st.executeQuery("select min(unit_id) from atlas.spatial_unit u join atlas.unit_level l using (level_id) "
+                    + "join atlas.territory t on t.territory_id = u.territory_id where t.key = 'koeln' and l.key = '" + level + "'");
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

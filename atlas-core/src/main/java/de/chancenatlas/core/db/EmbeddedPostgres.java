@@ -162,7 +162,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 "", "# chancenatlas: private cluster, reachable on the loopback interface only",
                 "listen_addresses = '127.0.0.1'",
                 "unix_socket_directories = ''",
-                "max_connections = 60",
+                "max_connections = 150",   // owner and two reader pools per server, MapServer connections per worker and layer map
                 "shared_buffers = 256MB",
                 "work_mem = 16MB",
                 "maintenance_work_mem = 128MB",

@@ -238,4 +238,38 @@ public final class AtlasReader {
             return Optional.of(out);
         }
     }
+
+    /**
+     * The named styles of an indicator on a level, classified from the unrounded values the viewer may
+     * read (the same values the map layers class). Empty when the viewer may not read the indicator or
+     * the territory has no such level.
+     */
+    public Optional<de.chancenatlas.core.style.StyleSet> styles(Viewer viewer, String territory, String indicatorKey, String level)
+            throws SQLException {
+        Optional<Indicator> ind = indicator(viewer, territory, indicatorKey);
+        if (ind.isEmpty() || levels(viewer, territory).stream().noneMatch(l -> l.key().equals(level))) {
+            return Optional.empty();
+        }
+        Audience a = audience(viewer, territory);
+        String s = a.schema();
+        List<Double> values = new ArrayList<>();
+        List<Integer> periods = new ArrayList<>();
+        try (Connection c = connect(a);
+             var ps = c.prepareStatement("select v.value::float8, v.period from " + s + ".indicator_value v join " + s + ".indicator i using (indicator_id) "
+                     + "join " + s + ".spatial_unit u on u.unit_id = v.unit_id join " + s + ".unit_level l on l.level_id = u.level_id "
+                     + "join " + s + ".territory t on t.territory_id = v.territory_id "
+                     + "where t.key = ? and i.key = ? and l.key = ? and v.value is not null")) {
+            ps.setString(1, territory);
+            ps.setString(2, indicatorKey);
+            ps.setString(3, level);
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                values.add(rs.getDouble(1));
+                periods.add(rs.getInt(2));
+            }
+        }
+        Indicator i = ind.get();
+        return Optional.of(de.chancenatlas.core.style.StyleSet.of(values.stream().mapToDouble(Double::doubleValue).toArray(),
+                periods.stream().mapToInt(Integer::intValue).toArray(), i.classification(), i.polarity(), i.decimals(), i.unitLabel()));
+    }
 }

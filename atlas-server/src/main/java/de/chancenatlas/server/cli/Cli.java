@@ -50,6 +50,8 @@ public final class Cli {
               ./atlas demo                         load the demo territories into an empty database
               ./atlas bench import [--values N]    import N generated values (default 1,000,000), print values/s
               ./atlas bench reports [--territory koeln] [--level stadtteil]  report timings (profile, indicator report, book)
+              ./atlas bench ogc [--seconds 20] [--scale]  GetMap throughput against bare MapScript; --scale: all German Gemeinden
+              ./atlas bench ogc soak [--minutes 10]  4 clients mixing GetMap, GetFeatureInfo, GetFeature; errors, heap
             %s
             Staff and publication (docs/zugang.md):
               ./atlas user add LOGIN [--name N] [--email E] [--admin] [--password-stdin]   prints a one-time password
@@ -76,7 +78,7 @@ public final class Cli {
                 case "revert" -> revert(args);
                 case "delete-territory" -> deleteTerritory(args);
                 case "demo" -> demo();
-                case "bench" -> args.length > 0 && "reports".equals(args[0]) ? new ReportBenchmark(out).run(args) : new ImportBenchmark(out).run(args);
+                case "bench" -> bench(args);
                 case "report" -> new ReportCommand(out).run(args);
                 case "user", "grant", "revoke", "department", "publish", "withdraw", "publication", "token" ->
                         new AccessCommands(out).run(command, args);
@@ -114,6 +116,15 @@ public final class Cli {
             err.println("Fehler / error: " + e.getMessage());
             return 1;
         }
+    }
+
+    private int bench(String[] args) throws Exception {
+        String what = args.length > 0 ? args[0] : "import";
+        return switch (what) {
+            case "reports" -> new ReportBenchmark(out).run(args);
+            case "ogc" -> new OgcBenchmark(out).run(Args.parse(args));
+            default -> new ImportBenchmark(out).run(args);
+        };
     }
 
     static final class UsageException extends RuntimeException {

@@ -1,0 +1,467 @@
+package de.chancenatlas.server.cli;
+
+import de.chancenatlas.core.catalogue.CatalogueImporter;
+import de.chancenatlas.core.imports.BoundaryImporter;
+import de.chancenatlas.core.imports.ImportSource;
+import de.chancenatlas.core.imports.Progress;
+import de.chancenatlas.core.imports.SourceMapping;
+import de.chancenatlas.core.imports.ValueImporter;
+import de.chancenatlas.core.db.AtlasDatabase;
+import de.chancenatlas.core.style.Classification;
+import de.chancenatlas.ogc.LayerCatalog;
+import de.chancenatlas.ogc.LayerDef;
+import de.chancenatlas.server.AtlasServer;
+import edu.umn.gis.mapscript.MS_REQUEST_TYPE;
+import edu.umn.gis.mapscript.OWSRequest;
+import edu.umn.gis.mapscript.mapObj;
+import edu.umn.gis.mapscript.mapscript;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code ./atlas bench ogc}: the OGC path measured against bare MapScript, at scale, and under load.
+ * It starts the server in this process on a free port (same database, demo loaded if empty) and talks
+ * to it over HTTP like any client.
+ * <ul>
+ * <li>baseline: bare MapScript (one map object per thread, OWSDispatch, no validation, no view, no
+ * pool) on a plain PostGIS table with the Köln Stadtteil geometry and one numeric column, the same
+ * classes; the same 256 × 256 GetMap requests as our full path, at 2 concurrent clients, alternating
+ * rounds in the same run so machine noise hits both;</li>
+ * <li>{@code --scale}: all 10,997 German Gemeinden with their population (territory "deutschland"
+ * imported once through the ordinary importers), full-extent GetMap and WFS GeoJSON of all features;</li>
+ * <li>{@code bench ogc soak [--minutes 10]}: 4 clients mixing GetMap, GetFeatureInfo and GetFeature,
+ * counting errors, heap (after GC) and resident memory every minute.</li>
+ * </ul>
+ */
+final class OgcBenchmark {
+    private static final String LAYER = "koeln.anteil_unter_6.stadtteil";
+    private static final String GERMANY = "deutschland";
+    private static final double[] KOELN = {343900, 5632700, 370700, 5661500};
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private String base;
+
+    OgcBenchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(Cli.Args a) throws Exception {
+        boolean soak = "soak".equals(a.positional().size() > 1 ? a.positional().get(1) : "");
+        int seconds = Integer.parseInt(a.options().getOrDefault("seconds", "20"));
+        ConfigurableApplicationContext ctx = SpringApplication.run(AtlasServer.class, "--server.port=0", "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off");
+        try {
+            base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+            DataSource ds = ctx.getBean(DataSource.class);
+            if (soak) {
+                return soak(ds, Integer.parseInt(a.options().getOrDefault("minutes", "10")));
+            }
+            baseline(ds, ctx.getBean(AtlasDatabase.class).libpqConnection(), seconds);
+            if (a.options().containsKey("scale")) {
+                scale(ds, Path.of(a.options().getOrDefault("germany", defaultGermany())));
+            }
+            return 0;
+        } finally {
+            ctx.close();
+        }
+    }
+
+    private static String defaultGermany() {
+        String demo = System.getenv().getOrDefault("ATLAS_DEMO_DIR", "demo");
+        return Path.of(demo).toAbsolutePath().getParent().resolveSibling("shared").resolve("data/germany/gemeinden_vg5000_2021_zensus2022.geojson")
+                .toString();
+    }
+
+    // ---------------------------------------------------------------- baseline vs. full path
+
+    /** 21 tiles of 256 × 256 over Köln at three zoom levels (1, 2 × 2, 4 × 4). */
+    private static List<String> tiles() {
+        List<String> out = new ArrayList<>();
+        double size = Math.max(KOELN[2] - KOELN[0], KOELN[3] - KOELN[1]);
+        for (int n : new int[] {1, 2, 4}) {
+            double s = size / n;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double x = KOELN[0] + i * s;
+                    double y = KOELN[1] + j * s;
+                    out.add(String.format(Locale.ROOT, "%.0f,%.0f,%.0f,%.0f", x, y, x + s, y + s));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> getMap(String layer, String bbox) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("SERVICE", "WMS");
+        p.put("VERSION", "1.3.0");
+        p.put("REQUEST", "GetMap");
+        p.put("LAYERS", layer);
+        p.put("STYLES", "");
+        p.put("CRS", "EPSG:25832");
+        p.put("BBOX", bbox);
+        p.put("WIDTH", "256");
+        p.put("HEIGHT", "256");
+        p.put("FORMAT", "image/png");
+        return p;
+    }
+
+    private void baseline(DataSource ds, String libpq, int seconds) throws Exception {
+        LayerDef layer = new LayerCatalog(ds).layers("koeln", de.chancenatlas.core.db.Audience.PUBLIC).stream().filter(l -> l.name().equals(LAYER)).findFirst().orElseThrow(
+                () -> new IllegalStateException("layer " + LAYER + " missing: is the Köln demo loaded?"));
+        int latest = layer.periods().get(layer.periods().size() - 1);
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            // a plain table: the same geometry, one numeric column, nothing else between MapServer and the rows
+            st.execute("drop table if exists public.bench_koeln_stadtteil");
+            st.execute("create table public.bench_koeln_stadtteil as select row_number() over (order by code)::int as fid, value, geom "
+                    + "from atlas_public.layer_value where territory = 'koeln' and indicator = 'anteil_unter_6' and level = 'stadtteil' "
+                    + "and period = " + latest);
+            st.execute("alter table public.bench_koeln_stadtteil add primary key (fid)");
+            st.execute("create index on public.bench_koeln_stadtteil using gist (geom)");
+            st.execute("analyze public.bench_koeln_stadtteil");
+        }
+        Path mapfile = Files.createTempFile("bench-bare", ".map");
+        try {
+            Files.writeString(mapfile, bareMap(libpq, layer.classification()), StandardCharsets.UTF_8);
+            List<String> tiles = tiles();
+            out.printf(Locale.GERMANY, "OGC-Benchmark: %d Kacheln 256 × 256 (%s, %d), 2 Clients, %d Kerne%n", tiles.size(), LAYER, latest,
+                    Runtime.getRuntime().availableProcessors());
+            System.loadLibrary("javamapscript");
+            ThreadLocal<mapObj> maps = ThreadLocal.withInitial(() -> new mapObj(mapfile.toString(), null));
+            Function<Integer, Boolean> bare = i -> bareGetMap(maps.get(), getMap("bare", tiles.get(i % tiles.size())));
+            // our path through the territory's endpoint (its map has Köln's layers) and through /ows (all territories)
+            Function<Integer, Boolean> full = i -> httpOk("/koeln/ows?" + query(getMap(LAYER, tiles.get(i % tiles.size()))), "image/png");
+            Function<Integer, Boolean> all = i -> httpOk("/ows?" + query(getMap(LAYER, tiles.get(i % tiles.size()))), "image/png");
+            // warm-up (JIT, connections, caches), then alternating rounds so machine noise hits all alike
+            measure(bare, 2, 3);
+            measure(full, 2, 3);
+            measure(all, 2, 3);
+            Stats b = new Stats();
+            Stats f = new Stats();
+            Stats a = new Stats();
+            for (int round = 0; round < 2; round++) {
+                b.add(measure(bare, 2, seconds / 2.0));
+                f.add(measure(full, 2, seconds / 2.0));
+                a.add(measure(all, 2, seconds / 2.0));
+            }
+            out.printf(Locale.GERMANY, "  MapScript pur (Tabelle):    %7.1f Karten/s  p50 %6.1f ms  p95 %6.1f ms  Fehler %d%n",
+                    b.throughput(), b.p(50), b.p(95), b.errors);
+            out.printf(Locale.GERMANY, "  Chancenatlas /koeln/ows:    %7.1f Karten/s  p50 %6.1f ms  p95 %6.1f ms  Fehler %d%n",
+                    f.throughput(), f.p(50), f.p(95), f.errors);
+            out.printf(Locale.GERMANY, "  Chancenatlas /ows (alle):   %7.1f Karten/s  p50 %6.1f ms  p95 %6.1f ms  Fehler %d%n",
+                    a.throughput(), a.p(50), a.p(95), a.errors);
+            out.printf(Locale.GERMANY, "  Verhältnis zu MapScript pur (Ziel ≥ 0,9): /koeln/ows %.2f, /ows %.2f%n",
+                    f.throughput() / b.throughput(), a.throughput() / b.throughput());
+        } finally {
+            Files.deleteIfExists(mapfile);
+            try (var c = ds.getConnection(); var st = c.createStatement()) {
+                st.execute("drop table if exists public.bench_koeln_stadtteil");
+            }
+        }
+    }
+
+    /** The bare map: one layer on the plain table, the same classes as the atlas layer's default style. */
+    private static String bareMap(String libpq, Classification c) {
+        StringBuilder m = new StringBuilder("MAP\n  NAME \"bare\"\n  SIZE 256 256\n  UNITS METERS\n  EXTENT 280000 5235000 922000 6102000\n")
+                .append("  PROJECTION \"init=epsg:25832\" END\n")
+                .append("  OUTPUTFORMAT NAME \"png\" DRIVER \"AGG/PNG\" MIMETYPE \"image/png\" IMAGEMODE RGBA EXTENSION \"png\" TRANSPARENT ON END\n")
+                .append("  WEB METADATA \"ows_enable_request\" \"*\" \"wms_srs\" \"EPSG:25832\" \"ows_title\" \"bare\" ")
+                .append("\"ows_onlineresource\" \"http://localhost/?\" END END\n")
+                .append("  LAYER\n    NAME \"bare\"\n    TYPE POLYGON\n    STATUS ON\n    CONNECTIONTYPE POSTGIS\n")
+                .append("    CONNECTION \"").append(libpq).append("\"\n")
+                .append("    DATA \"geom from public.bench_koeln_stadtteil using unique fid using srid=25832\"\n")
+                .append("    PROCESSING \"CLOSE_CONNECTION=DEFER\"\n    PROJECTION \"init=epsg:25832\" END\n")
+                .append("    METADATA \"wms_title\" \"bare\" END\n");
+        for (int i = 0; i < c.classes(); i++) {
+            List<String> e = new ArrayList<>();
+            if (i > 0) {
+                e.add("[value] >= " + BigDecimal.valueOf(c.breaks().get(i)).toPlainString());
+            }
+            if (i < c.classes() - 1) {
+                e.add("[value] < " + BigDecimal.valueOf(c.breaks().get(i + 1)).toPlainString());
+            }
+            m.append("    CLASS\n      EXPRESSION (").append(e.isEmpty() ? "1 = 1" : String.join(" AND ", e)).append(")\n")
+                    .append("      STYLE COLOR \"").append(c.colours().get(i)).append("\" OUTLINECOLOR 120 120 120 WIDTH 0.5 END\n    END\n");
+        }
+        return m.append("  END\nEND\n").toString();
+    }
+
+    private static boolean bareGetMap(mapObj map, Map<String, String> params) {
+        OWSRequest r = new OWSRequest();
+        mapscript.msIO_installStdoutToBuffer();
+        try {
+            params.forEach(r::setParameter);
+            r.setType(MS_REQUEST_TYPE.MS_GET_REQUEST);
+            map.OWSDispatch(r);
+            var headers = mapscript.msIO_getAndStripStdoutBufferMimeHeaders();
+            byte[] body = mapscript.msIO_getStdoutBufferBytes();
+            return body != null && body.length > 100 && "image/png".equals(headers.get("Content-Type", null));
+        } catch (UnknownError e) {
+            return false;
+        } finally {
+            mapscript.msIO_resetHandlers();
+            r.delete();
+        }
+    }
+
+    private String query(Map<String, String> params) {
+        StringBuilder q = new StringBuilder();
+        params.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return q.toString();
+    }
+
+    private byte[] fetch(String path) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return r.statusCode() == 200 ? r.body() : null;
+    }
+
+    private boolean httpOk(Map<String, String> params, String type) {
+        return httpOk("/ows?" + query(params), type);
+    }
+
+    private boolean httpOk(String path, String type) {
+        try {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return r.statusCode() == 200 && r.headers().firstValue("Content-Type").orElse("").startsWith(type)
+                    && !new String(r.body(), 0, Math.min(300, r.body().length), StandardCharsets.UTF_8).contains("ExceptionReport");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Latencies (ms) and errors of {@code clients} threads calling {@code request} for {@code seconds}. */
+    private static final class Stats {
+        final List<Double> millis = new ArrayList<>();
+        long errors;
+        double seconds;
+
+        synchronized void add(Stats s) {
+            millis.addAll(s.millis);
+            errors += s.errors;
+            seconds += s.seconds;
+        }
+
+        double throughput() {
+            return millis.size() / seconds;
+        }
+
+        double p(int percent) {
+            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+        }
+    }
+
+    private static Stats measure(Function<Integer, Boolean> request, int clients, double seconds) throws InterruptedException {
+        Stats total = new Stats();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        AtomicLong counter = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int t = 0; t < clients; t++) {
+            Thread th = new Thread(() -> {
+                Stats s = new Stats();
+                while (System.nanoTime() < end) {
+                    long a = System.nanoTime();
+                    boolean ok = request.apply((int) counter.getAndIncrement());
+                    s.millis.add((System.nanoTime() - a) / 1e6);
+                    s.errors += ok ? 0 : 1;
+                }
+                total.add(s);
+            });
+            threads.add(th);
+            th.start();
+        }
+        for (Thread th : threads) {
+            th.join();
+        }
+        total.seconds = (System.nanoTime() - t0) / 1e9;
+        return total;
+    }
+
+    // ---------------------------------------------------------------- scale: all German Gemeinden
+
+    private void scale(DataSource ds, Path geojson) throws Exception {
+        boolean exists;
+        try (var c = ds.getConnection(); var ps = c.prepareStatement("select count(*) from atlas.territory where key = ?")) {
+            ps.setString(1, GERMANY);
+            var rs = ps.executeQuery();
+            rs.next();
+            exists = rs.getInt(1) > 0;
+        }
+        if (!exists) {
+            out.println("Deutschland: importiere " + geojson + " (einmalig)");
+            long t0 = System.nanoTime();
+            importGermany(ds, geojson);
+            out.printf(Locale.GERMANY, "  Import: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+        String layer = GERMANY + ".einwohner.gemeinde";
+        double[] e;
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            var rs = st.executeQuery("select st_xmin(x), st_ymin(x), st_xmax(x), st_ymax(x), n from (select st_extent(geom)::box2d x, count(*) n "
+                    + "from atlas.spatial_unit u join atlas.territory t using (territory_id) where t.key = '" + GERMANY + "') s");
+            rs.next();
+            e = new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
+            out.printf(Locale.GERMANY, "Deutschland: %,d Gemeinden%n", rs.getLong(5));
+        }
+        Map<String, String> map = getMap(layer, String.format(Locale.ROOT, "%.0f,%.0f,%.0f,%.0f", e[0], e[1], e[2], e[3]));
+        map.put("WIDTH", "800");
+        map.put("HEIGHT", String.valueOf((int) Math.round(800 * (e[3] - e[1]) / (e[2] - e[0]))));
+        String getMap = "/ows?" + query(map);
+        String wfs = "/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:" + layer + "&OUTPUTFORMAT=geojson";
+        fetch(getMap);   // first request builds the map file
+        Stats m = new Stats();
+        for (int i = 0; i < 5; i++) {
+            long t0 = System.nanoTime();
+            m.errors += httpOk(getMap, "image/png") ? 0 : 1;
+            m.millis.add((System.nanoTime() - t0) / 1e6);
+        }
+        out.printf(Locale.GERMANY, "  GetMap ganze Ausdehnung %s × %s: Median %.0f ms, max %.0f ms (Ziel ≤ 300 ms), Fehler %d%n",
+                map.get("WIDTH"), map.get("HEIGHT"), m.p(50), m.p(100), m.errors);
+        Stats w = new Stats();
+        int features = -1;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            byte[] body = fetch(wfs);
+            w.millis.add((System.nanoTime() - t0) / 1e6);
+            if (body == null) {
+                w.errors++;
+            } else {
+                features = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("features").size();
+            }
+        }
+        out.printf(Locale.GERMANY, "  WFS GeoJSON aller Features (%,d): Median %.0f ms, max %.0f ms (Ziel ≤ 2 s), Fehler %d%n",
+                features, w.p(50), w.p(100), w.errors);
+    }
+
+    /** Catalogue and mapping ship in the jar (bench/germany); population values come from the GeoJSON's properties. */
+    private void importGermany(DataSource ds, Path geojson) throws Exception {
+        String actor = Cli.actor();
+        byte[] catalogue = resource("bench/germany/catalogue.yaml");
+        new CatalogueImporter(ds).importFile(null, new ImportSource("catalogue.yaml", catalogue, actor));
+        byte[] bytes = Files.readAllBytes(geojson);
+        new BoundaryImporter(ds).importFile(GERMANY, new ImportSource(geojson.getFileName().toString(), bytes, actor),
+                new BoundaryImporter.Options("gemeinde", "ars", "name", null, 12, LocalDate.of(2021, 1, 1), null, null), Progress.NONE);
+        // the statistics table the mapping reads: one row per Gemeinde with its Zensus population
+        StringBuilder csv = new StringBuilder("ars;pop_zensus2022;area_km2\n");
+        for (var f : new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes).get("features")) {
+            var p = f.get("properties");
+            if (p.hasNonNull("pop_zensus2022")) {
+                csv.append(p.get("ars").asText()).append(';').append(p.get("pop_zensus2022").asText()).append(';')
+                        .append(p.get("area_km2").asText()).append('\n');
+            }
+        }
+        SourceMapping mapping = SourceMapping.parse(resource("bench/germany/mapping.yaml"));
+        byte[] values = mapping.toCsv(csv.toString().getBytes(StandardCharsets.UTF_8));
+        var r = new ValueImporter(ds).importFile(GERMANY, new ImportSource("zensus2022 (mapping.yaml)", values, actor),
+                ValueImporter.Options.NONE, Progress.NONE);
+        out.printf(Locale.GERMANY, "  %,d Werte importiert%n", r.written());
+    }
+
+    private static byte[] resource(String name) throws java.io.IOException {
+        try (var in = OgcBenchmark.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " missing");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    // ---------------------------------------------------------------- soak
+
+    private int soak(DataSource ds, int minutes) throws Exception {
+        List<String> tiles = tiles();
+        List<LayerDef> layers = new LayerCatalog(ds).layers(null, de.chancenatlas.core.db.Audience.PUBLIC).stream().filter(l -> l.indicator() != null).toList();
+        out.printf(Locale.GERMANY, "Dauerlast: %d min, 4 Clients, GetMap/GetFeatureInfo/GetFeature gemischt über %d Ebenen%n", minutes,
+                layers.size());
+        var memory = ManagementFactory.getMemoryMXBean();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong requests = new AtomicLong();
+        Function<Integer, Boolean> mixed = i -> {
+            var rnd = ThreadLocalRandom.current();
+            LayerDef l = layers.get(rnd.nextInt(layers.size()));
+            boolean koeln = l.territory().equals("koeln");
+            String bbox = koeln ? tiles.get(rnd.nextInt(tiles.size())) : String.format(Locale.ROOT, "%.0f,%.0f,%.0f,%.0f",
+                    l.extent()[0], l.extent()[1], l.extent()[2], l.extent()[3]);
+            String year = String.valueOf(l.periods().get(rnd.nextInt(l.periods().size())));
+            boolean ok;
+            switch (rnd.nextInt(3)) {
+                case 0 -> {
+                    Map<String, String> p = getMap(l.name(), bbox);
+                    p.put("TIME", year);
+                    p.put("STYLES", List.of("", "quantile", "jenks", "per-period").get(rnd.nextInt(4)));
+                    ok = httpOk(p, "image/png");
+                }
+                case 1 -> {
+                    Map<String, String> p = getMap(l.name(), bbox);
+                    p.put("REQUEST", "GetFeatureInfo");
+                    p.put("QUERY_LAYERS", l.name());
+                    p.put("I", String.valueOf(rnd.nextInt(256)));
+                    p.put("J", String.valueOf(rnd.nextInt(256)));
+                    p.put("INFO_FORMAT", List.of("text/html", "application/json", "application/vnd.ogc.gml").get(rnd.nextInt(3)));
+                    ok = httpOk(p, p.get("INFO_FORMAT").equals("application/vnd.ogc.gml") ? "application/vnd.ogc.gml" : p.get("INFO_FORMAT"));
+                }
+                default -> ok = httpOk("/" + l.territory() + "/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:" + l.name()
+                        + "&COUNT=50&STARTINDEX=" + rnd.nextInt(100) + "&OUTPUTFORMAT=" + (rnd.nextBoolean() ? "geojson" : "application/gml%2Bxml;%20version=3.2"),
+                        "");
+            }
+            requests.incrementAndGet();
+            if (!ok) {
+                errors.incrementAndGet();
+            }
+            return ok;
+        };
+        measure(mixed, 4, 5);   // warm-up, not counted
+        errors.set(0);
+        requests.set(0);
+        System.gc();
+        long heap0 = memory.getHeapMemoryUsage().getUsed();
+        out.printf(Locale.GERMANY, "  Start: Heap nach GC %,d MB, RSS %,d MB%n", heap0 >> 20, rssMb());
+        Stats all = new Stats();
+        for (int minute = 1; minute <= minutes; minute++) {
+            Stats s = measure(mixed, 4, 60);
+            all.add(s);
+            System.gc();
+            out.printf(Locale.GERMANY, "  Minute %2d: %,6d Anfragen, %5.1f/s, p50 %5.1f ms, p95 %6.1f ms, Fehler %d, Heap nach GC %,d MB, RSS %,d MB%n",
+                    minute, s.millis.size(), s.throughput(), s.p(50), s.p(95), s.errors, memory.getHeapMemoryUsage().getUsed() >> 20, rssMb());
+        }
+        out.printf(Locale.GERMANY, "Dauerlast: %,d Anfragen, %,d Fehler, p50 %.1f ms, p95 %.1f ms%n", requests.get(), errors.get(), all.p(50), all.p(95));
+        return errors.get() == 0 ? 0 : 1;
+    }
+
+    private static long rssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux: no RSS figure
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,104 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc"
+    xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://www.opengis.net/sld http://schemas.opengis.net/sld/1.0.0/StyledLayerDescriptor.xsd">
+  <NamedLayer>
+    <Name>koeln.anteil_unter_6.stadtteil</Name>
+    <UserStyle>
+      <Name>standard</Name>
+      <Title>Anteil der Kinder unter 6 Jahren an der Bevölkerung – Stadtteil – Standard (Katalog, Klassen über alle Jahre)</Title>
+      <IsDefault>1</IsDefault>
+      <FeatureTypeStyle>
+        <Rule>
+          <Name>geheim</Name>
+          <Title>geheim (–)</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo><ogc:PropertyName>status</ogc:PropertyName><ogc:Literal>secret</ogc:Literal></ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill><CssParameter name="fill">#bdbdbd</CssParameter></Fill>
+            <Stroke><CssParameter name="stroke">#787878</CssParameter><CssParameter name="stroke-width">0.5</CssParameter></Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>keine-angabe</Name>
+          <Title>keine Angabe (x)</Title>
+          <ogc:Filter>
+            <ogc:And>
+              <ogc:PropertyIsNull><ogc:PropertyName>value</ogc:PropertyName></ogc:PropertyIsNull>
+              <ogc:PropertyIsNotEqualTo><ogc:PropertyName>status</ogc:PropertyName><ogc:Literal>secret</ogc:Literal></ogc:PropertyIsNotEqualTo>
+            </ogc:And>
+          </ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill><CssParameter name="fill">#ffffff</CssParameter></Fill>
+            <Stroke><CssParameter name="stroke">#787878</CssParameter><CssParameter name="stroke-width">0.5</CssParameter></Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>klasse-1</Name>
+          <Title>2,8 bis unter 4,7</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.704430119325195</ogc:Literal></ogc:PropertyIsLessThan>
+          </ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill><CssParameter name="fill">#efedf5</CssParameter></Fill>
+            <Stroke><CssParameter name="stroke">#787878</CssParameter><CssParameter name="stroke-width">0.5</CssParameter></Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>klasse-2</Name>
+          <Title>4,7 bis unter 5,1</Title>
+          <ogc:Filter>
+            <ogc:And>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.704430119325195</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.112219451371571</ogc:Literal></ogc:PropertyIsLessThan>
+            </ogc:And>
+          </ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill><CssParameter name="fill">#bcbddc</CssParameter></Fill>
+            <Stroke><CssParameter name="stroke">#787878</CssParameter><CssParameter name="stroke-width">0.5</CssParameter></Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>klasse-3</Name>
+          <Title>5,1 bis unter 5,7</Title>
+          <ogc:Filter>
+            <ogc:And>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.112219451371571</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.690480411274597</ogc:Literal></ogc:PropertyIsLessThan>
+            </ogc:And>
+          </ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill><CssParameter name="fill">#807dba</CssParameter></Fill>
+            <Stroke><CssParameter name="stroke">#787878</CssParameter><CssParameter name="stroke-width">0.5</CssParameter></Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>klasse-4</Name>
+          <Title>5,7 bis unter 6,3</Title>
+          <ogc:Filter>
+            <ogc:And>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.690480411274597</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.278052876958272</ogc:Literal></ogc:PropertyIsLessThan>
+            </ogc:And>
+          </ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill><CssParameter name="fill">#6a51a3</CssParameter></Fill>
+            <Stroke><CssParameter name="stroke">#787878</CssParameter><CssParameter name="stroke-width">0.5</CssParameter></Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>klasse-5</Name>
+          <Title>6,3 – 9,7</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.278052876958272</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+          </ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill><CssParameter name="fill">#3f007d</CssParameter></Fill>
+            <Stroke><CssParameter name="stroke">#787878</CssParameter><CssParameter name="stroke-width">0.5</CssParameter></Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+      </FeatureTypeStyle>
+    </UserStyle>
+  </NamedLayer>
+</StyledLayerDescriptor>

@@ -1,0 +1,104 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<StyledLayerDescriptor version="1.0.0" xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc"
+    xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+    xsi:schemaLocation="http://www.opengis.net/sld http://schemas.opengis.net/sld/1.0.0/StyledLayerDescriptor.xsd">
+  <NamedLayer>
+    <Name>kreis-dueren.bevoelkerungsdichte.kommune</Name>
+    <UserStyle>
+      <Name>standard</Name>
+      <Title>Bevölkerungsdichte – Kommune – Standard (Katalog, Klassen über alle Jahre)</Title>
+      <IsDefault>1</IsDefault>
+      <FeatureTypeStyle>
+        <Rule>
+          <Name>geheim</Name>
+          <Title>geheim (–)</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo><ogc:PropertyName>status</ogc:PropertyName><ogc:Literal>secret</ogc:Literal></ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill><CssParameter name="fill">#bdbdbd</CssParameter></Fill>
+            <Stroke><CssParameter name="stroke">#787878</CssParameter><CssParameter name="stroke-width">0.5</CssParameter></Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>keine-angabe</Name>
+          <Title>keine Angabe (x)</Title>
+          <ogc:Filter>
+            <ogc:And>
+              <ogc:PropertyIsNull><ogc:PropertyName>value</ogc:PropertyName></ogc:PropertyIsNull>
+              <ogc:PropertyIsNotEqualTo><ogc:PropertyName>status</ogc:PropertyName><ogc:Literal>secret</ogc:Literal></ogc:PropertyIsNotEqualTo>
+            </ogc:And>
+          </ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill><CssParameter name="fill">#ffffff</CssParameter></Fill>
+            <Stroke><CssParameter name="stroke">#787878</CssParameter><CssParameter name="stroke-width">0.5</CssParameter></Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>klasse-1</Name>
+          <Title>69,6 bis unter 128,4</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>128.40728249602148</ogc:Literal></ogc:PropertyIsLessThan>
+          </ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill><CssParameter name="fill">#efedf5</CssParameter></Fill>
+            <Stroke><CssParameter name="stroke">#787878</CssParameter><CssParameter name="stroke-width">0.5</CssParameter></Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>klasse-2</Name>
+          <Title>128,4 bis unter 201,1</Title>
+          <ogc:Filter>
+            <ogc:And>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>128.40728249602148</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>201.08192115723722</ogc:Literal></ogc:PropertyIsLessThan>
+            </ogc:And>
+          </ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill><CssParameter name="fill">#bcbddc</CssParameter></Fill>
+            <Stroke><CssParameter name="stroke">#787878</CssParameter><CssParameter name="stroke-width">0.5</CssParameter></Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>klasse-3</Name>
+          <Title>201,1 bis unter 267,4</Title>
+          <ogc:Filter>
+            <ogc:And>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>201.08192115723722</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>267.41119900729024</ogc:Literal></ogc:PropertyIsLessThan>
+            </ogc:And>
+          </ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill><CssParameter name="fill">#807dba</CssParameter></Fill>
+            <Stroke><CssParameter name="stroke">#787878</CssParameter><CssParameter name="stroke-width">0.5</CssParameter></Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>klasse-4</Name>
+          <Title>267,4 bis unter 373,2</Title>
+          <ogc:Filter>
+            <ogc:And>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>267.41119900729024</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>373.1971809473937</ogc:Literal></ogc:PropertyIsLessThan>
+            </ogc:And>
+          </ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill><CssParameter name="fill">#6a51a3</CssParameter></Fill>
+            <Stroke><CssParameter name="stroke">#787878</CssParameter><CssParameter name="stroke-width">0.5</CssParameter></Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+        <Rule>
+          <Name>klasse-5</Name>
+          <Title>373,2 – 1.097,4</Title>
+          <ogc:Filter>
+            <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>373.1971809473937</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+          </ogc:Filter>
+          <PolygonSymbolizer>
+            <Fill><CssParameter name="fill">#3f007d</CssParameter></Fill>
+            <Stroke><CssParameter name="stroke">#787878</CssParameter><CssParameter name="stroke-width">0.5</CssParameter></Stroke>
+          </PolygonSymbolizer>
+        </Rule>
+      </FeatureTypeStyle>
+    </UserStyle>
+  </NamedLayer>
+</StyledLayerDescriptor>
