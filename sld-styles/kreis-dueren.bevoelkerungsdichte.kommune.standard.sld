@@ -10,10 +10,10 @@
       <IsDefault>1</IsDefault>
       <FeatureTypeStyle>
         <Rule>
-          <Name>geheim</Name>
-          <Title>geheim (–)</Title>
+          <Name>nicht-veroeffentlicht</Name>
+          <Title>nicht veröffentlicht (–)</Title>
           <ogc:Filter>
-            <ogc:PropertyIsEqualTo><ogc:PropertyName>status</ogc:PropertyName><ogc:Literal>secret</ogc:Literal></ogc:PropertyIsEqualTo>
+            <ogc:PropertyIsEqualTo><ogc:PropertyName>status</ogc:PropertyName><ogc:Literal>suppressed</ogc:Literal></ogc:PropertyIsEqualTo>
           </ogc:Filter>
           <PolygonSymbolizer>
             <Fill><CssParameter name="fill">#bdbdbd</CssParameter></Fill>
@@ -26,7 +26,7 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsNull><ogc:PropertyName>value</ogc:PropertyName></ogc:PropertyIsNull>
-              <ogc:PropertyIsNotEqualTo><ogc:PropertyName>status</ogc:PropertyName><ogc:Literal>secret</ogc:Literal></ogc:PropertyIsNotEqualTo>
+              <ogc:PropertyIsNotEqualTo><ogc:PropertyName>status</ogc:PropertyName><ogc:Literal>suppressed</ogc:Literal></ogc:PropertyIsNotEqualTo>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
