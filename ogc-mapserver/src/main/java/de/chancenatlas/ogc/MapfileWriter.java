@@ -105,13 +105,15 @@ public final class MapfileWriter {
         String sql = outline
                 ? "select u.unit_id as fid, u.code, u.name, u.geom from " + s + ".spatial_unit u join " + s + ".unit_level l using (level_id) "
                         + "join " + s + ".territory t on t.territory_id = u.territory_id where t.key = '" + sqlText(l.territory())
-                        + "' and l.key = '" + sqlText(l.level()) + "' and u.valid_to is null"
+                        + "' and l.key = '" + sqlText(l.level()) + "' and u.valid_to is null order by u.unit_id"
                 : "select v.fid, v.code, v.name, v.period, v.stichtag, v.value, v.wert, v.status, " + classSql(l.classification()) + " as klasse, "
                         + classTextSql(l.classification()) + " as klasse_text, " + STATUS_TEXT_SQL + " as status_text, "
                         + sqlLiteral(l.title()) + " as indikator, u.geom "
                         + "from " + s + ".layer_value v join " + s + ".unit_geometry u on u.unit_id = v.unit_id "
                         + "where v.territory = '" + sqlText(l.territory()) + "' and v.indicator = '"
-                        + sqlText(l.indicator()) + "' and v.level = '" + sqlText(l.level()) + "'";
+                        + sqlText(l.indicator()) + "' and v.level = '" + sqlText(l.level()) + "' "
+                        // a stable order: WFS paging (STARTINDEX/COUNT, as GDAL pages) must not repeat or skip features
+                        + "order by v.fid";
         m.append("  LAYER\n    NAME \"").append(l.name()).append("\"\n    TYPE POLYGON\n    STATUS ON\n")
                 // the template makes the layer queryable (GetFeatureInfo, WFS) and is the HTML feature-info row
                 .append("    TEMPLATE \"").append(dir.resolve(outline ? "gfi-outline.html" : "gfi-layer.html")).append("\"\n")
