@@ -121,7 +121,7 @@ public class AtlasServer {
                 String oneTime = accounts.createUser(login, "Administration", null, password.isBlank() ? null : password, true, "setup");
                 if (oneTime != null) {
                     log.warn("\n\n  Erster Start: Administrator „{}“, Einmal-Passwort {} – bitte bei der ersten Anmeldung ändern "
-                            + "(POST /api/v1/me/password oder ./atlas passwd).\n  First start: administrator '{}', one-time password {} "
+                            + "(POST /api/v1/me/password).\n  First start: administrator '{}', one-time password {} "
                             + "(change it at first login).\n", login, oneTime, login, oneTime);
                 } else {
                     log.info("Administrator '{}' created from ATLAS_ADMIN_PASSWORD", login);

@@ -134,9 +134,9 @@ final class OgcBenchmark {
         try (var c = ds.getConnection(); var st = c.createStatement()) {
             // a plain table: the same geometry, one numeric column, nothing else between MapServer and the rows
             st.execute("drop table if exists public.bench_koeln_stadtteil");
-            st.execute("create table public.bench_koeln_stadtteil as select row_number() over (order by code)::int as fid, value, geom "
-                    + "from atlas_public.layer_value where territory = 'koeln' and indicator = 'anteil_unter_6' and level = 'stadtteil' "
-                    + "and period = " + latest);
+            st.execute("create table public.bench_koeln_stadtteil as select row_number() over (order by v.code)::int as fid, v.value, g.geom "
+                    + "from atlas_public.layer_value v join atlas_public.unit_geometry g using (unit_id) where v.territory = 'koeln' "
+                    + "and v.indicator = 'anteil_unter_6' and v.level = 'stadtteil' and v.period = " + latest);
             st.execute("alter table public.bench_koeln_stadtteil add primary key (fid)");
             st.execute("create index on public.bench_koeln_stadtteil using gist (geom)");
             st.execute("analyze public.bench_koeln_stadtteil");
