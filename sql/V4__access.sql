@@ -117,10 +117,13 @@ from atlas.territory t
 left join (select territory_id, count(distinct indicator_id)::int as published from atlas.publication group by territory_id) p
        using (territory_id);
 
--- How a value reads in tables, feature info and layers: German number, '–' withheld, 'x' no data.
+-- How a value reads in tables, feature info, layers and reports: the German number where there is
+-- one (staff see secret figures), '–' withheld (secret or suppressed), 'x' no data.
+-- Security definer (and so not inlined): the internal reader role calls it through its view but
+-- may not look into schema atlas, where format_de lives.
 create function atlas.display_value(v numeric, decimals integer, status text) returns text
-    language sql immutable parallel safe as $$
-    select case when status in ('secret', 'suppressed') then '–'
-                when v is null then 'x'
-                else atlas.format_de(v, decimals) end
+    language sql immutable parallel safe security definer set search_path = pg_catalog, pg_temp as $$
+    select case when v is not null then atlas.format_de(v, decimals)
+                when status in ('secret', 'suppressed') then '–'
+                else 'x' end
 $$;

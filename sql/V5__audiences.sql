@@ -71,7 +71,7 @@ where cardinality(i.published_levels) > 0;
 
 create view atlas_internal.indicator_value as
 select v.territory_id, v.indicator_id, v.unit_id, v.period, v.value, v.numerator, v.denominator, v.status, v.aggregated,
-       case when v.value is null then 'x' else atlas.format_de(v.value, i.decimals) end as formatted
+       atlas.display_value(v.value, i.decimals, v.status) as formatted
 from atlas.v_indicator_value v join atlas.indicator i using (indicator_id);
 
 -- Disclosure control (statistical secrecy). Rules per indicator from atlas.v_disclosure_rule:

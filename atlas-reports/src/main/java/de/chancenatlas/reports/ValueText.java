@@ -3,33 +3,25 @@ package de.chancenatlas.reports;
 import de.chancenatlas.core.read.AtlasReader;
 import de.chancenatlas.core.text.GermanFormat;
 import java.math.BigDecimal;
-import java.util.Set;
 
 /**
- * How values read in reports: the German number from the read path ({@code formatted}, made by
- * the SQL function atlas.format_de, so it reads as in WFS and the API), "–" for a withheld value,
- * "x" for none (the signs of official statistics).
+ * How values read in reports: as the read path formats them ({@code formatted}, made by the SQL
+ * function atlas.display_value, so a value reads as in WFS and the API): the German number, "–"
+ * for a withheld value, "x" for none (the signs of official statistics).
  */
 final class ValueText {
     static final String WITHHELD = "–";
     static final String NONE = "x";
-    private static final Set<String> WITHHELD_STATUS = Set.of("secret", "suppressed");
 
     private ValueText() {
     }
 
     static String of(AtlasReader.Value v) {
-        if (v == null) {
-            return NONE;
-        }
-        if (v.value() == null) {
-            return WITHHELD_STATUS.contains(v.status()) ? WITHHELD : NONE;
-        }
-        return v.formatted();
+        return v == null ? NONE : v.formatted();
     }
 
     static boolean withheld(AtlasReader.Value v) {
-        return v != null && v.value() == null && WITHHELD_STATUS.contains(v.status());
+        return v != null && WITHHELD.equals(v.formatted());
     }
 
     /** A count (numerator, denominator) with as many decimals as it has, "" when not shown. */

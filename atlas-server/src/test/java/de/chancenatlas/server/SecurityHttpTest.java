@@ -150,8 +150,8 @@ class SecurityHttpTest extends ServerTest {
         String reader = reader();
         assertThat(get("/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities", "Authorization", reader).body()).contains(INTERNAL_LAYER);
         assertThat(get("/koeln/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetCapabilities", "Authorization", reader).body()).contains(INTERNAL_LAYER);
-        HttpResponse<byte[]> map = getBytes("/koeln/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + INTERNAL_LAYER
-                + "&STYLES=&CRS=EPSG:25832&BBOX=340000,5630000,370000,5660000&WIDTH=128&HEIGHT=128&FORMAT=image/png", reader);
+        HttpResponse<byte[]> map = bytes("GET", "/koeln/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + INTERNAL_LAYER
+                + "&STYLES=&CRS=EPSG:25832&BBOX=340000,5630000,370000,5660000&WIDTH=128&HEIGHT=128&FORMAT=image/png", "Authorization", reader);
         assertThat(map.headers().firstValue("Content-Type")).contains("image/png");
         assertThat(ImageIO.read(new ByteArrayInputStream(map.body())).getWidth()).isEqualTo(128);
         HttpResponse<String> features = get("/koeln/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:" + INTERNAL_LAYER

@@ -67,10 +67,11 @@ abstract class ServerTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    HttpResponse<byte[]> getBytes(String path, String auth) throws Exception {
-        var b = HttpRequest.newBuilder(uri(path)).GET();
-        if (auth != null) {
-            b.header("Authorization", auth);
+    /** A request without body whose answer is read as bytes (images, documents); headers as name, value pairs. */
+    HttpResponse<byte[]> bytes(String method, String path, String... headers) throws Exception {
+        var b = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -1,6 +1,7 @@
 package de.chancenatlas.ogc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.chancenatlas.core.access.Publication;
 import de.chancenatlas.core.db.Audience;
 import de.chancenatlas.core.style.StyleSet;
 import java.sql.Connection;
@@ -49,9 +50,7 @@ public final class LayerCatalog {
                 return "Gebiet „" + territory + "“ gibt es nicht / no such territory";
             }
             if (rs.getInt(2) < rs.getInt(3)) {
-                return "Der öffentliche Bereich von „" + rs.getString(1) + "“ ist noch nicht freigeschaltet: " + rs.getInt(2) + " von mindestens "
-                        + rs.getInt(3) + " Indikatoren veröffentlicht / the public area of '" + territory + "' is not open yet ("
-                        + rs.getInt(2) + " of at least " + rs.getInt(3) + " indicators published)";
+                return Publication.notOpen(rs.getString(1), territory, rs.getInt(2), rs.getInt(3));
             }
             return "Gebiet „" + rs.getString(1) + "“ veröffentlicht noch keine Karten / publishes no maps yet";
         }

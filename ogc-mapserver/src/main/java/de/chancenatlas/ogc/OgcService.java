@@ -135,10 +135,14 @@ public final class OgcService implements AutoCloseable {
         try {
             long g = views.ensureFresh();
             if (g != generation) {
-                territories = catalog.territories();   // a new territory moves the generation too
-                scopes.clear();
-                generation = g;
-                deleteOldMaps(g);
+                synchronized (this) {   // one request switches generations, concurrent ones wait for it
+                    if (g != generation) {
+                        territories = catalog.territories();   // a new territory moves the generation too
+                        scopes.clear();
+                        deleteOldMaps(generation, g);
+                        generation = g;
+                    }
+                }
             }
         } catch (SQLException e) {
             throw new OgcException("NoApplicableCode", null, "Datenbank nicht erreichbar / database unavailable");
@@ -200,18 +204,22 @@ public final class OgcService implements AutoCloseable {
         return file;
     }
 
-    /** Deletes the map folders of other generations (the pool has read them into memory already). */
-    private void deleteOldMaps(long current) {
+    /**
+     * Deletes the map folders of older generations. The previous one stays: a request that began
+     * before the switch may still be loading its map from there.
+     */
+    private void deleteOldMaps(long previous, long current) {
+        java.util.Set<String> keep = java.util.Set.of(String.valueOf(previous), String.valueOf(current));
         try (var dirs = Files.list(workDir)) {
             for (Path d : dirs.filter(Files::isDirectory).filter(d -> d.getFileName().toString().matches("-?\\d+"))
-                    .filter(d -> !d.getFileName().toString().equals(String.valueOf(current))).toList()) {
+                    .filter(d -> !keep.contains(d.getFileName().toString())).toList()) {
                 try (var files = Files.walk(d)) {
                     for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.deleteIfExists(f);
                     }
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             // old map files only take space; the next change tries again
         }
     }

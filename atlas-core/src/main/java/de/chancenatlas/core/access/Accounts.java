@@ -34,6 +34,7 @@ public final class Accounts {
     public static final int MIN_PASSWORD_LENGTH = 10;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final DataSource ds;
     private final PasswordEncoder encoder;
 
@@ -527,7 +528,7 @@ public final class Accounts {
             ps.setObject(1, territoryId);
             ps.setString(2, action);
             ps.setString(3, actor);
-            ps.setString(4, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(details));
+            ps.setString(4, JSON.writeValueAsString(details));
             ps.executeUpdate();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);

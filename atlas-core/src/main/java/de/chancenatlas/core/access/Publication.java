@@ -30,6 +30,13 @@ public final class Publication {
         this.ds = ds;
     }
 
+    /** What a territory's public endpoints (API and OGC) say while its public area is not open: the KECK rule. */
+    public static String notOpen(String name, String key, int published, int minPublished) {
+        return "Der öffentliche Bereich von „" + name + "“ ist noch nicht freigeschaltet: " + published + " von mindestens "
+                + minPublished + " Indikatoren veröffentlicht / the public area of '" + key + "' is not open yet ("
+                + published + " of at least " + minPublished + " indicators published)";
+    }
+
     /** Publishes an indicator on the given levels (all polygon levels when none are given). */
     public List<String> publish(String territory, String indicator, List<String> levels, String actor) throws SQLException {
         return Transactions.inTransaction(ds, c -> publish(c, territory, indicator, levels, actor));

@@ -33,9 +33,7 @@ public class ApiErrors {
     /** A territory whose public area is not open yet (fewer published indicators than its minimum). */
     public static class NotPublic extends RuntimeException {
         public NotPublic(de.chancenatlas.core.read.AtlasReader.Territory t) {
-            super("Der öffentliche Bereich von „" + t.name() + "“ ist noch nicht freigeschaltet: " + t.published() + " von mindestens "
-                    + t.minPublished() + " Indikatoren veröffentlicht / the public area of '" + t.key() + "' is not open yet ("
-                    + t.published() + " of at least " + t.minPublished() + " indicators published)");
+            super(de.chancenatlas.core.access.Publication.notOpen(t.name(), t.key(), t.published(), t.minPublished()));
         }
     }
 

@@ -1,7 +1,6 @@
 package de.chancenatlas.server.api;
 
 import de.chancenatlas.core.read.AtlasReader;
-import de.chancenatlas.core.read.Viewer;
 import de.chancenatlas.core.text.GermanFormat;
 import de.chancenatlas.server.security.Principals;
 import java.nio.charset.StandardCharsets;
@@ -28,15 +27,10 @@ public class ReadController {
         this.reader = reader;
     }
 
-    /** Staff read the internal area of their territories; everyone else the public one. */
-    static Viewer viewer(Principal p) {
-        return Principals.viewer(p);
-    }
-
     /** A territory whose public area is not open yet says so to the public, instead of looking empty. */
     private AtlasReader.Territory open(String territory, Principal p) throws SQLException {
         AtlasReader.Territory t = territory(territory, p);
-        if (!t.live() && !viewer(p).isInternalFor(territory)) {
+        if (!t.live() && !Principals.viewer(p).isInternalFor(territory)) {
             throw new ApiErrors.NotPublic(t);
         }
         return t;
@@ -44,37 +38,37 @@ public class ReadController {
 
     @GetMapping
     public List<AtlasReader.Territory> territories(Principal p) throws SQLException {
-        return reader.territories(viewer(p));
+        return reader.territories(Principals.viewer(p));
     }
 
     @GetMapping("/{territory}")
     public AtlasReader.Territory territory(@PathVariable String territory, Principal p) throws SQLException {
-        return reader.territory(viewer(p), territory).orElseThrow(() -> new ApiErrors.NotFound("territory " + territory));
+        return reader.territory(Principals.viewer(p), territory).orElseThrow(() -> new ApiErrors.NotFound("territory " + territory));
     }
 
     @GetMapping("/{territory}/levels")
     public List<AtlasReader.Level> levels(@PathVariable String territory, Principal p) throws SQLException {
         open(territory, p);
-        return reader.levels(viewer(p), territory);
+        return reader.levels(Principals.viewer(p), territory);
     }
 
     @GetMapping("/{territory}/units")
     public List<AtlasReader.Unit> units(@PathVariable String territory, @RequestParam(required = false) String level,
                                         @RequestParam(required = false) Integer year, Principal p) throws SQLException {
         open(territory, p);
-        return reader.units(viewer(p), territory, level, year);
+        return reader.units(Principals.viewer(p), territory, level, year);
     }
 
     @GetMapping("/{territory}/indicators")
     public List<AtlasReader.Indicator> indicators(@PathVariable String territory, Principal p) throws SQLException {
         open(territory, p);
-        return reader.indicators(viewer(p), territory);
+        return reader.indicators(Principals.viewer(p), territory);
     }
 
     @GetMapping("/{territory}/indicators/{key}")
     public AtlasReader.Indicator indicator(@PathVariable String territory, @PathVariable String key, Principal p) throws SQLException {
         open(territory, p);
-        return reader.indicator(viewer(p), territory, key).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
+        return reader.indicator(Principals.viewer(p), territory, key).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
     }
 
     @GetMapping(value = "/{territory}/indicators/{key}/values", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -82,7 +76,7 @@ public class ReadController {
                                           @RequestParam(required = false) String level, @RequestParam(required = false) Integer period,
                                           Principal p) throws SQLException {
         open(territory, p);
-        return reader.values(viewer(p), territory, key, level, period).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
+        return reader.values(Principals.viewer(p), territory, key, level, period).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
     }
 
     /**

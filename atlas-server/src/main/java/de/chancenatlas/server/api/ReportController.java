@@ -1,5 +1,6 @@
 package de.chancenatlas.server.api;
 
+import de.chancenatlas.server.security.Principals;
 import de.chancenatlas.core.read.Viewer;
 import de.chancenatlas.reports.Rendered;
 import de.chancenatlas.reports.ReportFormat;
@@ -46,7 +47,7 @@ public class ReportController {
                                             @RequestParam(required = false) String format, @RequestParam(required = false) String lang,
                                             @RequestParam(required = false) String part, @RequestParam(defaultValue = "1") int page,
                                             @RequestParam(defaultValue = "300") int dpi, Principal p) throws SQLException {
-        return file(reports.indicator(ReadController.viewer(p), territory, key, level, period, ReportFormat.parse(format),
+        return file(reports.indicator(Principals.viewer(p), territory, key, level, period, ReportFormat.parse(format),
                 new ReportService.Options(lang, part, page, dpi, 0.10)));
     }
 
@@ -56,7 +57,7 @@ public class ReportController {
                                           @RequestParam(required = false) String lang, @RequestParam(required = false) String part,
                                           @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "300") int dpi,
                                           @RequestParam(defaultValue = "0.10") double threshold, Principal p) throws SQLException {
-        return file(reports.profile(ReadController.viewer(p), territory, unit, period, ReportFormat.parse(format),
+        return file(reports.profile(Principals.viewer(p), territory, unit, period, ReportFormat.parse(format),
                 new ReportService.Options(lang, part, page, dpi, threshold)));
     }
 
@@ -66,7 +67,7 @@ public class ReportController {
                                              @RequestParam(required = false) String format, @RequestParam(required = false) String lang,
                                              @RequestParam(required = false) String part, @RequestParam(defaultValue = "1") int page,
                                              @RequestParam(defaultValue = "300") int dpi, Principal p) throws SQLException {
-        return file(reports.comparison(ReadController.viewer(p), territory, list(units), list(indicators), period, ReportFormat.parse(format),
+        return file(reports.comparison(Principals.viewer(p), territory, list(units), list(indicators), period, ReportFormat.parse(format),
                 new ReportService.Options(lang, part, page, dpi, 0.10)));
     }
 
@@ -78,7 +79,7 @@ public class ReportController {
     public ResponseEntity<Map<String, Object>> book(@PathVariable String territory, @RequestParam(required = false) String level,
                                                     @RequestParam(required = false) Integer period,
                                                     @RequestParam(required = false) String lang, Principal p) throws SQLException {
-        Viewer viewer = ReadController.viewer(p);
+        Viewer viewer = Principals.viewer(p);
         ReportService.Options options = new ReportService.Options(lang, null, 1, 300, 0.10);
         reports.checkBook(viewer, territory, level);
         ReportJobs.Job job = jobs.start(viewer.name(), territory, progress -> reports.book(viewer, territory, level, period, options, progress));
@@ -88,12 +89,12 @@ public class ReportController {
 
     @GetMapping("/jobs/{id}")
     public Map<String, Object> job(@PathVariable String territory, @PathVariable String id, Principal p) {
-        return jobs.get(id, ReadController.viewer(p).name(), territory).orElseThrow(() -> new ApiErrors.NotFound("job " + id)).view();
+        return jobs.get(id, Principals.viewer(p).name(), territory).orElseThrow(() -> new ApiErrors.NotFound("job " + id)).view();
     }
 
     @GetMapping("/jobs/{id}/file")
     public ResponseEntity<?> jobFile(@PathVariable String territory, @PathVariable String id, Principal p) {
-        ReportJobs.Job job = jobs.get(id, ReadController.viewer(p).name(), territory).orElseThrow(() -> new ApiErrors.NotFound("job " + id));
+        ReportJobs.Job job = jobs.get(id, Principals.viewer(p).name(), territory).orElseThrow(() -> new ApiErrors.NotFound("job " + id));
         if (job.result == null) {
             return error(HttpStatus.CONFLICT, "Noch nicht fertig / not finished yet: " + job.state);
         }

@@ -1,5 +1,6 @@
 package de.chancenatlas.server.api;
 
+import de.chancenatlas.server.security.Principals;
 import de.chancenatlas.core.read.AtlasReader;
 import de.chancenatlas.core.style.SldWriter;
 import de.chancenatlas.core.style.StyleSet;
@@ -40,7 +41,7 @@ public class StyleController {
             body.put("title", "Unbekannter Stil / unknown style: " + style + "; angeboten / offered: " + String.join(", ", StyleSet.NAMES));
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
         }
-        var viewer = ReadController.viewer(p);
+        var viewer = Principals.viewer(p);
         AtlasReader.Indicator indicator = reader.indicator(viewer, territory, key)
                 .orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
         StyleSet styles = reader.styles(viewer, territory, key, level).orElseThrow(() -> new ApiErrors.NotFound("level " + level));
