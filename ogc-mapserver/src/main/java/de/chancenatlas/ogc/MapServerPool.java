@@ -42,7 +42,8 @@ public final class MapServerPool implements AutoCloseable {
         }
     }
 
-    public OgcResponse dispatch(String scope, Mapfile mapfile, OgcRequest request, String onlineResource) {
+    /** @param geometry the geometry column the map's layers draw from ({@link Generalization}) */
+    public OgcResponse dispatch(String scope, Mapfile mapfile, OgcRequest request, String geometry, String onlineResource) {
         Worker w;
         try {
             w = idle.poll(30, TimeUnit.SECONDS);
@@ -54,7 +55,7 @@ public final class MapServerPool implements AutoCloseable {
             throw new OgcException("OperationProcessingFailed", null, "Server ausgelastet, bitte erneut versuchen / server busy, try again");
         }
         try {
-            return w.thread.submit(() -> w.run(scope, mapfile, request, onlineResource)).get(120, TimeUnit.SECONDS);
+            return w.thread.submit(() -> w.run(scope, mapfile, request, geometry, onlineResource)).get(120, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
@@ -88,6 +89,17 @@ public final class MapServerPool implements AutoCloseable {
         }
     }
 
+    /** Points each layer that has a simplified variant at it (the clone only: the loaded map keeps the full geometry). */
+    private static void generalize(mapObj map, String geometry) {
+        for (int i = 0; i < map.getNumlayers(); i++) {
+            var layer = map.getLayer(i);
+            String data = layer.getMetadata().get(MapfileWriter.GENERALIZED_DATA_KEY + geometry, null);
+            if (data != null) {
+                layer.setData(data);
+            }
+        }
+    }
+
     private static final class Worker {
         final ExecutorService thread;
         final Map<String, mapObj> maps = new HashMap<>();
@@ -101,7 +113,7 @@ public final class MapServerPool implements AutoCloseable {
             });
         }
 
-        OgcResponse run(String scope, Mapfile mapfile, OgcRequest request, String onlineResource) {
+        OgcResponse run(String scope, Mapfile mapfile, OgcRequest request, String geometry, String onlineResource) {
             mapObj map = maps.get(scope);
             if (map == null || generations.get(scope) != mapfile.generation()) {
                 if (map != null) {
@@ -117,6 +129,9 @@ public final class MapServerPool implements AutoCloseable {
             map = loaded.cloneMap();
             map.getWeb().getMetadata().set("ows_onlineresource", onlineResource);
             metadataUrls(map, onlineResource);
+            if (!Generalization.FULL.equals(geometry)) {
+                generalize(map, geometry);
+            }
             OWSRequest r = new OWSRequest();
             mapscript.msIO_installStdoutToBuffer();
             try {

@@ -56,6 +56,13 @@ public final class MapfileWriter {
                 "gfi-layer-foot.html", magic + "</table>\n");
     }
 
+    /**
+     * The PNG output: zlib level 1 halves the encoding time of a 256 × 256 tile against MapServer's
+     * default, for files a little larger; flat choropleth colours compress well either way.
+     */
+    public static final String PNG_FORMAT = "  OUTPUTFORMAT NAME \"png\" DRIVER \"AGG/PNG\" MIMETYPE \"image/png\" IMAGEMODE RGBA "
+            + "EXTENSION \"png\" TRANSPARENT ON FORMATOPTION \"COMPRESSION=1\" END\n";
+
     public String write(String title, List<LayerDef> layers) {
         double[] ext = extent(layers);
         StringBuilder m = new StringBuilder(64 * 1024);
@@ -65,7 +72,7 @@ public final class MapfileWriter {
                 .append("  IMAGECOLOR 255 255 255\n")
                 .append("  SYMBOL NAME \"hatch\" TYPE HATCH END\n")
                 .append("  PROJECTION \"init=epsg:25832\" END\n")
-                .append("  OUTPUTFORMAT NAME \"png\" DRIVER \"AGG/PNG\" MIMETYPE \"image/png\" IMAGEMODE RGBA EXTENSION \"png\" TRANSPARENT ON END\n")
+                .append(PNG_FORMAT)
                 .append("  OUTPUTFORMAT NAME \"jpeg\" DRIVER \"AGG/JPEG\" MIMETYPE \"image/jpeg\" IMAGEMODE RGB EXTENSION \"jpg\" FORMATOPTION \"QUALITY=85\" END\n")
                 .append("  OUTPUTFORMAT NAME \"geojson\" DRIVER \"OGR/GEOJSON\" MIMETYPE \"application/json; subtype=geojson\" ")
                 .append("FORMATOPTION \"STORAGE=memory\" FORMATOPTION \"FORM=simple\" FORMATOPTION \"LCO:COORDINATE_PRECISION=6\" END\n")
@@ -99,32 +106,43 @@ public final class MapfileWriter {
         return m.append("END\n").toString();
     }
 
-    private void layer(StringBuilder m, LayerDef l) {
-        boolean outline = l.indicator() == null;
+    /**
+     * The layer's DATA: its rows from the audience's views with the geometry from {@code column}
+     * ({@link Generalization}). Ordered by fid, so WFS paging (STARTINDEX/COUNT, as GDAL pages) never
+     * repeats or skips a feature.
+     */
+    static String data(LayerDef l, String column) {
         String s = l.audience().schema();
-        String sql = outline
-                ? "select u.unit_id as fid, u.code, u.name, u.geom from " + s + ".spatial_unit u join " + s + ".unit_level l using (level_id) "
+        String sql = l.indicator() == null
+                ? "select u.unit_id as fid, u.code, u.name, g." + column + " as geom from " + s + ".spatial_unit u "
+                        + "join " + s + ".unit_geometry g on g.unit_id = u.unit_id join " + s + ".unit_level l using (level_id) "
                         + "join " + s + ".territory t on t.territory_id = u.territory_id where t.key = '" + sqlText(l.territory())
                         + "' and l.key = '" + sqlText(l.level()) + "' and u.valid_to is null order by u.unit_id"
                 : "select v.fid, v.code, v.name, v.period, v.stichtag, v.value, v.wert, v.status, " + classSql(l.classification()) + " as klasse, "
                         + classTextSql(l.classification()) + " as klasse_text, " + STATUS_TEXT_SQL + " as status_text, "
-                        + sqlLiteral(l.title()) + " as indikator, u.geom "
+                        + sqlLiteral(l.title()) + " as indikator, u." + column + " as geom "
                         + "from " + s + ".layer_value v join " + s + ".unit_geometry u on u.unit_id = v.unit_id "
                         + "where v.territory = '" + sqlText(l.territory()) + "' and v.indicator = '"
-                        + sqlText(l.indicator()) + "' and v.level = '" + sqlText(l.level()) + "' "
-                        // a stable order: WFS paging (STARTINDEX/COUNT, as GDAL pages) must not repeat or skip features
-                        + "order by v.fid";
+                        + sqlText(l.indicator()) + "' and v.level = '" + sqlText(l.level()) + "' order by v.fid";
+        return "geom from (" + sql + ") as t using unique fid using srid=" + l.srid();
+    }
+
+    /** Layer metadata holding the DATA for a simplified geometry column: its key is this plus the column. */
+    public static final String GENERALIZED_DATA_KEY = "atlas_data_";
+
+    private void layer(StringBuilder m, LayerDef l) {
+        boolean outline = l.indicator() == null;
         m.append("  LAYER\n    NAME \"").append(l.name()).append("\"\n    TYPE POLYGON\n    STATUS ON\n")
                 // the template makes the layer queryable (GetFeatureInfo, WFS) and is the HTML feature-info row
                 .append("    TEMPLATE \"").append(dir.resolve(outline ? "gfi-outline.html" : "gfi-layer.html")).append("\"\n")
                 .append("    HEADER \"").append(dir.resolve("gfi-layer-head.html")).append("\"\n")
                 .append("    FOOTER \"").append(dir.resolve("gfi-layer-foot.html")).append("\"\n")
                 .append("    CONNECTIONTYPE POSTGIS\n    CONNECTION \"").append(connections.get(l.audience())).append("\"\n")
-                .append("    DATA \"geom from (").append(sql.replace("\"", "\\\"")).append(") as t using unique fid using srid=")
-                .append(l.srid()).append("\"\n")
+                .append("    DATA \"").append(escape(data(l, Generalization.FULL))).append("\"\n")
                 .append("    PROCESSING \"CLOSE_CONNECTION=DEFER\"\n")
                 .append("    PROJECTION \"init=epsg:").append(l.srid()).append("\" END\n")
-                .append("    EXTENT ").append(box(l.extent())).append('\n')
+                // no layer EXTENT: MapServer would reproject it for a visibility test on every map (a
+                // sixth of a Köln GetMap); capabilities take the extent from ows_extent
                 .append("    METADATA\n")
                 .append(meta("ows_title", l.title()))
                 .append(meta("ows_abstract", l.abstractText()))
@@ -142,6 +160,9 @@ public final class MapfileWriter {
                 // period; stichtag serves the WMS time filter only.
                 .append(meta("gml_code_type", "Character"))
                 .append(meta("gml_name_type", "Character"));
+        for (String column : Generalization.columns().subList(1, Generalization.columns().size())) {
+            m.append(meta(GENERALIZED_DATA_KEY + column, data(l, column)));
+        }
         if (outline) {
             m.append(meta("gml_include_items", "code,name"));
         } else {

@@ -101,14 +101,18 @@ public final class OgcService implements AutoCloseable {
         }
     }
 
-    /** On the layer's own map when the request names one layer (capabilities always see all). */
+    /**
+     * On the layer's own map when the request names one layer (capabilities always see all); a map
+     * draws the simplified geometry that suits its scale.
+     */
     private OgcResponse dispatch(String key, Scope scope, OgcRequest request, String onlineResource) {
         List<String> names = request.layerNames();
+        String geometry = Generalization.column(request);
         if (names.size() == 1 && request.body() == null && !"GetCapabilities".equals(request.request())
                 && scope.single().containsKey(names.get(0))) {
-            return pool.dispatch(key + "|" + names.get(0), scope.single().get(names.get(0)), request, onlineResource);
+            return pool.dispatch(key + "|" + names.get(0), scope.single().get(names.get(0)), request, geometry, onlineResource);
         }
-        return pool.dispatch(key, scope.mapfile(), request, onlineResource);
+        return pool.dispatch(key, scope.mapfile(), request, geometry, onlineResource);
     }
 
     /**
