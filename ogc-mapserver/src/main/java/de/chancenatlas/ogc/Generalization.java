@@ -7,7 +7,7 @@ import java.util.Locale;
  * ({@code geom_5} … {@code geom_500}, generated columns of {@code atlas.spatial_unit}, sql/V6); a
  * GetMap reads the coarsest whose tolerance is at most half a pixel on the ground, so the
  * simplification cannot be seen, while the database and MapServer handle a fraction of the
- * vertices. Feature info and WFS always read the full geometry.
+ * vertices. Feature info and WFS always read the full geometry, with MapServer's exact test.
  */
 public final class Generalization {
     /** The full geometry. */
@@ -39,9 +39,9 @@ public final class Generalization {
         return FULL;
     }
 
-    /** The column for a GetMap; any other request, or one whose box cannot be read, gets the full geometry. */
+    /** The column for a GetMap (the full geometry if its box cannot be read); null for any other request. */
     public static String column(OgcRequest request) {
-        return "GetMap".equals(request.request()) ? column(metresPerPixel(request)) : FULL;
+        return "GetMap".equals(request.request()) ? column(metresPerPixel(request)) : null;
     }
 
     /**

@@ -42,7 +42,7 @@ public final class MapServerPool implements AutoCloseable {
         }
     }
 
-    /** @param geometry the geometry column the map's layers draw from ({@link Generalization}) */
+    /** @param geometry for a GetMap, the geometry column its layers draw from ({@link Generalization}); otherwise null */
     public OgcResponse dispatch(String scope, Mapfile mapfile, OgcRequest request, String geometry, String onlineResource) {
         Worker w;
         try {
@@ -89,11 +89,11 @@ public final class MapServerPool implements AutoCloseable {
         }
     }
 
-    /** Points each layer that has a simplified variant at it (the clone only: the loaded map keeps the full geometry). */
-    private static void generalize(mapObj map, String geometry) {
+    /** Gives each layer its GetMap query on that geometry column (the clone only: the loaded map keeps the exact one). */
+    private static void useMapData(mapObj map, String geometry) {
         for (int i = 0; i < map.getNumlayers(); i++) {
             var layer = map.getLayer(i);
-            String data = layer.getMetadata().get(MapfileWriter.GENERALIZED_DATA_KEY + geometry, null);
+            String data = layer.getMetadata().get(MapfileWriter.MAP_DATA_KEY + geometry, null);
             if (data != null) {
                 layer.setData(data);
             }
@@ -129,8 +129,8 @@ public final class MapServerPool implements AutoCloseable {
             map = loaded.cloneMap();
             map.getWeb().getMetadata().set("ows_onlineresource", onlineResource);
             metadataUrls(map, onlineResource);
-            if (!Generalization.FULL.equals(geometry)) {
-                generalize(map, geometry);
+            if (geometry != null) {
+                useMapData(map, geometry);
             }
             OWSRequest r = new OWSRequest();
             mapscript.msIO_installStdoutToBuffer();

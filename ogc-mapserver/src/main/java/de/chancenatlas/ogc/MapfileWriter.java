@@ -110,25 +110,38 @@ public final class MapfileWriter {
      * The layer's DATA: its rows from the audience's views with the geometry from {@code column}
      * ({@link Generalization}). Ordered by fid, so WFS paging (STARTINDEX/COUNT, as GDAL pages) never
      * repeats or skips a feature.
+     *
+     * @param forMap for GetMap: the rows are chosen by bounding box only ({@code && !BOX!}, which
+     *               also stops MapServer adding its exact ST_Intersects test: drawing clips anyway,
+     *               and the exact test cost half of a Germany-wide map's query). Feature info and
+     *               WFS keep the exact test.
      */
-    static String data(LayerDef l, String column) {
+    static String data(LayerDef l, String column, boolean forMap) {
         String s = l.audience().schema();
+        String box = forMap ? " and g." + column + " && !BOX!" : "";
         String sql = l.indicator() == null
                 ? "select u.unit_id as fid, u.code, u.name, g." + column + " as geom from " + s + ".spatial_unit u "
                         + "join " + s + ".unit_geometry g on g.unit_id = u.unit_id join " + s + ".unit_level l using (level_id) "
                         + "join " + s + ".territory t on t.territory_id = u.territory_id where t.key = '" + sqlText(l.territory())
-                        + "' and l.key = '" + sqlText(l.level()) + "' and u.valid_to is null order by u.unit_id"
+                        + "' and l.key = '" + sqlText(l.level()) + "' and u.valid_to is null" + box + " order by u.unit_id"
                 : "select v.fid, v.code, v.name, v.period, v.stichtag, v.value, v.wert, v.status, " + classSql(l.classification()) + " as klasse, "
                         + classTextSql(l.classification()) + " as klasse_text, " + STATUS_TEXT_SQL + " as status_text, "
-                        + sqlLiteral(l.title()) + " as indikator, u." + column + " as geom "
-                        + "from " + s + ".layer_value v join " + s + ".unit_geometry u on u.unit_id = v.unit_id "
+                        + sqlLiteral(l.title()) + " as indikator, g." + column + " as geom "
+                        + "from " + s + ".layer_value v join " + s + ".unit_geometry g on g.unit_id = v.unit_id "
                         + "where v.territory = '" + sqlText(l.territory()) + "' and v.indicator = '"
-                        + sqlText(l.indicator()) + "' and v.level = '" + sqlText(l.level()) + "' order by v.fid";
+                        + sqlText(l.indicator()) + "' and v.level = '" + sqlText(l.level()) + "'" + box + " order by v.fid";
         return "geom from (" + sql + ") as t using unique fid using srid=" + l.srid();
     }
 
-    /** Layer metadata holding the DATA for a simplified geometry column: its key is this plus the column. */
-    public static final String GENERALIZED_DATA_KEY = "atlas_data_";
+    /** Layer metadata holding the DATA of a GetMap: its key is this plus the geometry column ({@link #data}). */
+    public static final String MAP_DATA_KEY = "atlas_map_data_";
+
+    /**
+     * Boundaries of choropleth classes are drawn up to this scale only: at the scale of a Land or
+     * all of Germany thousands of outlines cover the colours (and took a third of the drawing time).
+     */
+    static final int OUTLINE_MAX_SCALE = 2_000_000;
+    private static final String OUTLINE = "      STYLE OUTLINECOLOR 120 120 120 WIDTH 0.5 MAXSCALEDENOM " + OUTLINE_MAX_SCALE + " END\n";
 
     private void layer(StringBuilder m, LayerDef l) {
         boolean outline = l.indicator() == null;
@@ -138,7 +151,7 @@ public final class MapfileWriter {
                 .append("    HEADER \"").append(dir.resolve("gfi-layer-head.html")).append("\"\n")
                 .append("    FOOTER \"").append(dir.resolve("gfi-layer-foot.html")).append("\"\n")
                 .append("    CONNECTIONTYPE POSTGIS\n    CONNECTION \"").append(connections.get(l.audience())).append("\"\n")
-                .append("    DATA \"").append(escape(data(l, Generalization.FULL))).append("\"\n")
+                .append("    DATA \"").append(escape(data(l, Generalization.FULL, false))).append("\"\n")
                 .append("    PROCESSING \"CLOSE_CONNECTION=DEFER\"\n")
                 .append("    PROJECTION \"init=epsg:").append(l.srid()).append("\" END\n")
                 // no layer EXTENT: MapServer would reproject it for a visibility test on every map (a
@@ -160,8 +173,8 @@ public final class MapfileWriter {
                 // period; stichtag serves the WMS time filter only.
                 .append(meta("gml_code_type", "Character"))
                 .append(meta("gml_name_type", "Character"));
-        for (String column : Generalization.columns().subList(1, Generalization.columns().size())) {
-            m.append(meta(GENERALIZED_DATA_KEY + column, data(l, column)));
+        for (String column : Generalization.columns()) {
+            m.append(meta(MAP_DATA_KEY + column, data(l, column, true)));
         }
         if (outline) {
             m.append(meta("gml_include_items", "code,name"));
@@ -222,10 +235,10 @@ public final class MapfileWriter {
     /** Withheld and missing values look the same in every style; first, so they win. */
     private static void specialClasses(StringBuilder m, String group) {
         m.append("    CLASS\n      NAME \"nicht veröffentlicht (–)\"\n      GROUP \"").append(group).append("\"\n      EXPRESSION ([klasse] = -1)\n")
-                .append("      STYLE COLOR \"").append(Classification.SUPPRESSED_COLOUR).append("\" OUTLINECOLOR 120 120 120 WIDTH 0.5 END\n")
-                .append("      STYLE SYMBOL \"hatch\" COLOR 120 120 120 SIZE 6 WIDTH 1 ANGLE 45 END\n    END\n")
+                .append("      STYLE COLOR \"").append(Classification.SUPPRESSED_COLOUR).append("\" END\n")
+                .append("      STYLE SYMBOL \"hatch\" COLOR 120 120 120 SIZE 6 WIDTH 1 ANGLE 45 END\n").append(OUTLINE).append("    END\n")
                 .append("    CLASS\n      NAME \"keine Angabe (x)\"\n      GROUP \"").append(group).append("\"\n      EXPRESSION ([klasse] = 0)\n")
-                .append("      STYLE COLOR \"").append(Classification.NO_DATA_COLOUR).append("\" OUTLINECOLOR 120 120 120 WIDTH 0.5 END\n    END\n");
+                .append("      STYLE COLOR \"").append(Classification.NO_DATA_COLOUR).append("\" END\n").append(OUTLINE).append("    END\n");
     }
 
     /**
@@ -257,7 +270,7 @@ public final class MapfileWriter {
                 m.append("      NAME \"").append(escape(prefix + labels.get(i))).append("\"\n");
             }
             m.append("      GROUP \"").append(group).append("\"\n      EXPRESSION ").append(expr).append('\n')
-                    .append("      STYLE COLOR \"").append(c.colours().get(i)).append("\" OUTLINECOLOR 120 120 120 WIDTH 0.5 END\n    END\n");
+                    .append("      STYLE COLOR \"").append(c.colours().get(i)).append("\" END\n").append(OUTLINE).append("    END\n");
         }
     }
 
