@@ -183,6 +183,9 @@ public final class MapfileWriter {
             m.append(meta("gml_include_items", "code,name,period,value,wert,status,klasse,klasse_text,status_text"))
                     .append(meta("gml_period_type", "Integer"))
                     .append(meta("gml_value_type", "Real"))
+                    // value is empty where withheld or missing, so the schema says nillable; WFS 2.0 (CITE) requires
+                    // PropertyIsNil on some nillable property, and MapServer 8 answers it (never writes xsi:nil: no match)
+                    .append(meta("gml_value_nillable", "true"))
                     .append(meta("gml_wert_type", "Character"))
                     .append(meta("gml_status_type", "Character"))
                     .append(meta("gml_klasse_type", "Integer"))

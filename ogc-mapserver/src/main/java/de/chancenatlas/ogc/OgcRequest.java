@@ -91,7 +91,9 @@ public final class OgcRequest {
                 throw new OgcException("InvalidParameterValue", name, "Eigene Styles (" + name + ") werden nicht angenommen; bitte STYLES "
                         + "mit einem angebotenen Stil verwenden / client-supplied styles are not accepted");
             }
-            if (name.equals("MAP") || name.startsWith("MAP.") || name.startsWith("MAP_")) {
+            // MAP_RESOLUTION is QGIS' DPI hint on every GetMap (dpiMode "all"): not a map override, so it is
+            // dropped below like any parameter off the allow-list instead of failing every QGIS map
+            if (name.equals("MAP") || name.startsWith("MAP.") || name.startsWith("MAP_") && !name.equals("MAP_RESOLUTION")) {
                 throw new OgcException("InvalidParameterValue", name, "Parameter " + name + " ist nicht erlaubt / parameter not allowed");
             }
             if (value.length() > MAX_FILTER) {

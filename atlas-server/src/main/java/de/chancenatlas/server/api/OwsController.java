@@ -43,6 +43,9 @@ public class OwsController {
         }
         String url = request.getRequestURL().toString() + "?";
         OgcResponse r = ogc.handle(Principals.viewer(who), territory, request.getParameterMap(), body, url);
-        return ResponseEntity.status(r.status()).contentType(MediaType.parseMediaType(r.contentType())).body(r.body());
+        // MapServer writes GML 3.1.1/2.1.2 as "text/xml; subtype=gml/3.1.1", which Spring cannot parse (the "/" must
+        // be quoted; MapServer quotes only gml/3.2.1): quoted here, or every WFS 1.1.0 GetFeature is a 500
+        String type = r.contentType().replaceAll("subtype=([^\";]+)", "subtype=\"$1\"");
+        return ResponseEntity.status(r.status()).contentType(MediaType.parseMediaType(type)).body(r.body());
     }
 }
