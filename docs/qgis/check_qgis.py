@@ -33,7 +33,7 @@ TERRITORY, INDICATOR, LEVEL = "koeln", "anteil_unter_6", "stadtteil"
 LAYER = f"{TERRITORY}.{INDICATOR}.{LEVEL}"   # WMS layer name: territory.indicator.level
 TYPENAME = f"atlas:{LAYER}"                   # WFS type name as in the capabilities (QGIS needs the prefix)
 EXTENT = QgsRectangle(343000, 5630000, 372000, 5664000)  # Köln, EPSG:25832
-YEARS = list(range(2005, 2013))               # the layer's time extent in the capabilities
+YEARS = list(range(2005, 2013))               # the layer's years, advertised by their Stichtag (31.12.)
 INTERNAL_LAYER = os.environ.get("ATLAS_INTERNAL_LAYER", "koeln.anteil_migrationshintergrund.stadtteil")  # demo: unpublished
 
 QgsApplication.setPrefixPath("/usr", True)
@@ -133,7 +133,7 @@ def wms(endpoint, label):
 
     # WMS-T as the "Add WMS layer" dialog creates it: type=wmst plus the advertised time extent; the
     # temporal controller then sends TIME for the range it shows (here: the whole of 2005, then 2012)
-    turi = (uri + "&type=wmst&timeDimensionExtent=" + ",".join(map(str, YEARS))
+    turi = (uri + "&type=wmst&timeDimensionExtent=" + ",".join(f"{y}-12-31" for y in YEARS)
             + "&allowTemporalUpdates=true&temporalSource=provider")
     tl = QgsRasterLayer(turi, LAYER + " (WMS-T)", "wms")
     caps = tl.dataProvider().temporalCapabilities()

@@ -7,6 +7,7 @@ import de.chancenatlas.core.TestAtlas;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +144,24 @@ class HttpApiTest extends ServerTest {
         assertThat(image.getWidth()).isEqualTo(256);
         HttpResponse<String> bad = get("/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&SLD_BODY=%3CStyledLayerDescriptor/%3E");
         assertThat(bad.body()).contains("ServiceExceptionReport").contains("InvalidParameterValue").doesNotContain("at de.");
+    }
+
+    /** What QGIS sends besides the standard (found with QGIS 3.22, docs/qgis/check_qgis.py), and WFS 1.1.0's GML type. */
+    @Test
+    void qgisRequestsAndWfs11Answer() throws Exception {
+        // every QGIS GetMap carries its DPI hints, MAP_RESOLUTION among them; the time slider sends an interval
+        var png = bytes("GET", "/koeln/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=koeln.anteil_unter_6.stadtteil&STYLES="
+                + "&CRS=EPSG:25832&BBOX=343900,5632700,370700,5661500&WIDTH=256&HEIGHT=256&FORMAT=image/png&DPI=100&MAP_RESOLUTION=100"
+                + "&FORMAT_OPTIONS=dpi:100&TIME=2005-01-01T00:00:00Z/2006-01-01T00:00:00Z");
+        assertThat(png.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        // MapServer types GML 3.1.1 as "text/xml; subtype=gml/3.1.1", which is no valid media type unquoted
+        for (String request : List.of("DescribeFeatureType", "GetFeature")) {
+            HttpResponse<String> gml = get("/koeln/ows?SERVICE=WFS&VERSION=1.1.0&REQUEST=" + request
+                    + "&TYPENAME=atlas:koeln.anteil_unter_6.stadtteil&MAXFEATURES=2");
+            assertThat(gml.statusCode()).as(request).isEqualTo(200);
+            assertThat(gml.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml").contains("gml/3.1.1");
+            assertThat(gml.body()).as(request).doesNotContain("ExceptionReport").contains("anteil_unter_6");
+        }
     }
 
     @Test

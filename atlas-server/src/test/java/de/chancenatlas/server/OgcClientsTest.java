@@ -212,8 +212,9 @@ class OgcClientsTest extends ServerTest {
         assertThat(r.get("wms_title").asText()).isEqualTo("Chancenatlas Stadt Köln");
         assertThat(texts(r.get("wms_layers"))).contains(LAYER, "koeln.stadtteil").noneMatch(n -> n.startsWith("kreis-dueren."));
         assertThat(texts(r.get("wms_styles"))).containsExactlyInAnyOrderElementsOf(StyleSet.NAMES);
-        assertThat(texts(r.get("wms_times"))).containsExactly("2005", "2006", "2007", "2008", "2009", "2010", "2011", "2012");
-        assertThat(r.get("wms_time_default").asText()).isEqualTo("2012");
+        assertThat(texts(r.get("wms_times"))).containsExactly("2005-12-31", "2006-12-31", "2007-12-31", "2008-12-31", "2009-12-31",
+                "2010-12-31", "2011-12-31", "2012-12-31");
+        assertThat(r.get("wms_time_default").asText()).isEqualTo("2012-12-31");
         assertThat(texts(r.get("wms_crs"))).contains("EPSG:25832", "EPSG:25833", "EPSG:3857", "EPSG:4326");
         assertThat(texts(r.get("wms_metadata_urls"))).containsExactly("http://127.0.0.1:" + port + "/api/v1/territories/koeln/indicators/"
                 + INDICATOR);

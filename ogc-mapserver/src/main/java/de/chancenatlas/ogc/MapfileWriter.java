@@ -179,7 +179,7 @@ public final class MapfileWriter {
         if (outline) {
             m.append(meta("gml_include_items", "code,name"));
         } else {
-            String periods = String.join(",", l.periods().stream().map(String::valueOf).toList());
+            String periods = String.join(",", l.periods().stream().map(WmsTime::stichtag).toList());
             m.append(meta("gml_include_items", "code,name,period,value,wert,status,klasse,klasse_text,status_text"))
                     .append(meta("gml_period_type", "Integer"))
                     .append(meta("gml_value_type", "Real"))
@@ -196,7 +196,7 @@ public final class MapfileWriter {
                     .append(meta("wms_timeitem", "stichtag"))
                     .append(meta("wms_timeextent", periods))
                     // the latest year unless TIME says otherwise; WMS only, WFS serves every period
-                    .append(meta("wms_timedefault", l.periods().isEmpty() ? "" : String.valueOf(l.periods().get(l.periods().size() - 1))))
+                    .append(meta("wms_timedefault", l.periods().isEmpty() ? "" : WmsTime.stichtag(l.periods().get(l.periods().size() - 1))))
                     // made absolute per request from the endpoint's address (MapServerPool)
                     .append(meta(API_PATH_KEY, "/api/v1/territories/" + l.territory() + "/indicators/" + l.indicator()));
             for (String style : styleNames(l)) {

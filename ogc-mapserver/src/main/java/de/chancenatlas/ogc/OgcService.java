@@ -37,12 +37,12 @@ public final class OgcService implements AutoCloseable {
     private volatile List<String> territories = List.of();
 
     /**
-     * A built map: its file, its layer names, each time-enabled layer's latest period, and a map file
+     * A built map: its file, its layer names, each time-enabled layer's periods, and a map file
      * per layer. MapServerPool clones the map for every request, and a clone costs in proportion to
      * the layers (28 ms for Köln's 42 layers, as much as the GetMap itself): a request for one layer
      * runs on that layer's own small map.
      */
-    private record Scope(String name, MapServerPool.Mapfile mapfile, Set<String> layers, Map<String, Integer> latest,
+    private record Scope(String name, MapServerPool.Mapfile mapfile, Set<String> layers, Map<String, List<Integer>> periods,
                          Map<String, MapServerPool.Mapfile> single) { }
 
     /**
@@ -89,7 +89,7 @@ public final class OgcService implements AutoCloseable {
                 }
             }
             request.checkResourceIds(scope.layers());
-            defaultTime(request, scope);
+            time(request, scope);
             String key = scope.name();
             if (GetFeatureById.applies(request)) {
                 return GetFeatureById.answer(request, scope.layers(), r -> dispatch(key, scope, r, onlineResource));
@@ -116,18 +116,23 @@ public final class OgcService implements AutoCloseable {
     }
 
     /**
-     * A map without TIME shows the latest period of its layers; WFS is left alone and serves all
-     * periods, each feature with its period attribute. The map file also says so (wms_timedefault,
-     * so capabilities carry the default; tested not to cut WFS answers); setting it here as well keeps
-     * the rule in one readable place and independent of MapServer's handling of the default.
+     * WMS TIME made exact for MapServer ({@link WmsTime}): a map without TIME shows the latest period
+     * of its layers (as wms_timedefault says in the capabilities; set here too, so the rule does not
+     * depend on MapServer's handling of defaults). WFS is left alone and serves all periods, each
+     * feature with its period attribute.
      */
-    private static void defaultTime(OgcRequest request, Scope scope) {
-        if (!"WMS".equals(request.service()) || request.params().containsKey("TIME")
-                || !Set.of("GetMap", "GetFeatureInfo").contains(request.request())) {
+    private static void time(OgcRequest request, Scope scope) {
+        if (!"WMS".equals(request.service()) || !Set.of("GetMap", "GetFeatureInfo").contains(request.request())) {
             return;
         }
-        request.layerNames().stream().map(scope.latest()::get).filter(java.util.Objects::nonNull).max(Integer::compare)
-                .ifPresent(year -> request.params().put("TIME", String.valueOf(year)));
+        Set<Integer> periods = new TreeSet<>();
+        request.layerNames().stream().map(scope.periods()::get).filter(java.util.Objects::nonNull).forEach(periods::addAll);
+        if (periods.isEmpty()) {
+            return;   // boundaries only: no time
+        }
+        String time = request.params().get("TIME");
+        int period = time == null || time.isBlank() ? ((TreeSet<Integer>) periods).last() : WmsTime.select(time, periods);
+        request.params().put("TIME", WmsTime.stichtag(period));
     }
 
     /** The layer names a viewer sees in a scope (all territories when null). */
@@ -183,10 +188,10 @@ public final class OgcService implements AutoCloseable {
             for (LayerDef l : layers) {
                 single.put(l.name(), new MapServerPool.Mapfile(writeMap(gen, name + "-" + l.name() + ".map", writer.write(title, List.of(l))), gen));
             }
-            Map<String, Integer> latest = layers.stream().filter(l -> !l.periods().isEmpty())
-                    .collect(Collectors.toUnmodifiableMap(LayerDef::name, l -> l.periods().get(l.periods().size() - 1)));
+            Map<String, List<Integer>> periods = layers.stream().filter(l -> !l.periods().isEmpty())
+                    .collect(Collectors.toUnmodifiableMap(LayerDef::name, l -> List.copyOf(l.periods())));
             return new Scope(name, new MapServerPool.Mapfile(file, gen), layers.stream().map(LayerDef::name).collect(Collectors.toUnmodifiableSet()),
-                    latest, Map.copyOf(single));
+                    periods, Map.copyOf(single));
         } catch (SQLException e) {
             throw new OgcException("NoApplicableCode", null, "Datenbank nicht erreichbar / database unavailable");
         } catch (IOException e) {

@@ -89,9 +89,11 @@ class OgcServiceTest {
         assertThat(text(d, layer + "/Title")).isEqualTo("Anteil der Kinder unter 6 Jahren an der Bevölkerung – Stadtteil");
         assertThat(text(d, layer + "/Abstract")).contains("Einwohner im Alter von 0 bis unter 6 Jahren");
         assertThat(text(d, layer + "/KeywordList")).contains("Demografie");
-        assertThat(text(d, layer + "/Dimension[@name='time']").replace(" ", "")).isEqualTo("2005,2006,2007,2008,2009,2010,2011,2012");
+        // each year's Stichtag: QGIS reads dates, not bare years
+        assertThat(text(d, layer + "/Dimension[@name='time']").replace(" ", ""))
+                .isEqualTo("2005-12-31,2006-12-31,2007-12-31,2008-12-31,2009-12-31,2010-12-31,2011-12-31,2012-12-31");
         assertThat(text(d, layer + "/Attribution/Title")).contains("Stadt Köln");
-        assertThat(text(d, layer + "/Dimension[@name='time']/@default")).isEqualTo("2012");
+        assertThat(text(d, layer + "/Dimension[@name='time']/@default")).isEqualTo("2012-12-31");
         // one style per named classification, each with its legend
         List<String> styles = new java.util.ArrayList<>();
         NodeList s = nodes(d, layer + "/Style/Name");
@@ -188,6 +190,29 @@ class OgcServiceTest {
         // GeoJSON is always longitude, latitude (RFC 7946), whatever SRSNAME's axis order
         assertThat(ring.get(0).get(0).asDouble()).isBetween(6.7, 7.2);
         assertThat(ring.get(0).get(1).asDouble()).isBetween(50.8, 51.1);
+    }
+
+    /**
+     * TIME as clients send it selects the year it names: a bare year, the Stichtag, a date-time, or
+     * QGIS' time-slider interval; a year without values is an error, not quietly the default year.
+     */
+    @Test
+    void timeAsYearDateOrIntervalSelectsThatYear() {
+        String map = "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + LAYER + "&STYLES=&CRS=EPSG:25832"
+                + "&BBOX=343900,5632700,370700,5661500&WIDTH=128&HEIGHT=128&FORMAT=image/png&TIME=";
+        byte[] y2005 = get(null, map + "2005").body();
+        byte[] y2012 = get(null, map + "2012").body();
+        assertThat(y2005).isNotEqualTo(y2012);
+        for (String t : List.of("2005-12-31", "2005-01-01T00:00:00Z", "2005-06", "2005-01-01T00:00:00Z/2006-01-01T00:00:00Z",
+                "2005-01-01T00:00:00.000Z/2005-12-31T23:59:59.999Z", "2004-06-01/2005-12-31/P1Y")) {
+            assertThat(get(null, map + t).body()).as("TIME=%s", t).isEqualTo(y2005);
+        }
+        assertThat(get(null, map).body()).as("no TIME: the latest year").isEqualTo(y2012);
+        assertThat(get(null, map + "2001-01-01/2030-12-31").body()).as("an interval over all years: the latest").isEqualTo(y2012);
+        for (String t : List.of("1999", "2005,2006", "gestern", "2005-13-01", "2012/2005")) {
+            assertThat(new String(get(null, map + t).body(), StandardCharsets.UTF_8)).as("TIME=%s", t)
+                    .contains("code=\"InvalidDimensionValue\"").contains("2005, 2006");
+        }
     }
 
     @Test

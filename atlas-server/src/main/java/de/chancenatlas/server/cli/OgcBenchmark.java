@@ -144,7 +144,10 @@ final class OgcBenchmark {
                     Runtime.getRuntime().availableProcessors());
             System.loadLibrary("javamapscript");
             ThreadLocal<mapObj> maps = ThreadLocal.withInitial(() -> new mapObj(mapfile.toString(), null));
-            Function<Integer, Boolean> bare = i -> bareGetMap(maps.get(), getMap("bare", tiles.get(i % tiles.size())));
+            Function<Integer, Boolean> bare = i -> bareGetMap(maps.get(), getMap("bare", tiles.get(i % tiles.size()))) != null;
+            var bareServer = bareServer(maps);
+            String bareBase = "http://127.0.0.1:" + bareServer.getAddress().getPort();
+            Function<Integer, Boolean> bareHttp = i -> ok(bareBase + "/bare?" + query(getMap("bare", tiles.get(i % tiles.size()))), "image/png");
             // our path through the territory's endpoint (its map has Köln's layers) and through /ows (all territories)
             Function<Integer, Boolean> full = i -> httpOk("/koeln/ows?" + query(getMap(LAYER, tiles.get(i % tiles.size()))), "image/png");
             Function<Integer, Boolean> all = i -> httpOk("/ows?" + query(getMap(LAYER, tiles.get(i % tiles.size()))), "image/png");
@@ -152,25 +155,33 @@ final class OgcBenchmark {
             // of the CPU), then alternating rounds so machine noise hits all alike
             for (int round = 0; round < 2; round++) {
                 measure(bare, 2, 4);
+                measure(bareHttp, 2, 4);
                 measure(full, 2, 4);
                 measure(all, 2, 4);
             }
             Stats b = new Stats();
+            Stats h = new Stats();
             Stats f = new Stats();
             Stats a = new Stats();
             for (int round = 0; round < 2; round++) {
                 b.add(measure(bare, 2, seconds / 2.0));
+                h.add(measure(bareHttp, 2, seconds / 2.0));
                 f.add(measure(full, 2, seconds / 2.0));
                 a.add(measure(all, 2, seconds / 2.0));
             }
+            bareServer.stop(0);
             out.printf(Locale.GERMANY, "  MapScript pur (Tabelle):    %7.1f Karten/s  p50 %6.1f ms  p95 %6.1f ms  Fehler %d%n",
                     b.throughput(), b.p(50), b.p(95), b.errors);
+            out.printf(Locale.GERMANY, "  MapScript pur hinter HTTP:  %7.1f Karten/s  p50 %6.1f ms  p95 %6.1f ms  Fehler %d%n",
+                    h.throughput(), h.p(50), h.p(95), h.errors);
             out.printf(Locale.GERMANY, "  Chancenatlas /koeln/ows:    %7.1f Karten/s  p50 %6.1f ms  p95 %6.1f ms  Fehler %d%n",
                     f.throughput(), f.p(50), f.p(95), f.errors);
             out.printf(Locale.GERMANY, "  Chancenatlas /ows (alle):   %7.1f Karten/s  p50 %6.1f ms  p95 %6.1f ms  Fehler %d%n",
                     a.throughput(), a.p(50), a.p(95), a.errors);
             out.printf(Locale.GERMANY, "  Verhältnis zu MapScript pur (Ziel ≥ 0,9): /koeln/ows %.2f, /ows %.2f%n",
                     f.throughput() / b.throughput(), a.throughput() / b.throughput());
+            out.printf(Locale.GERMANY, "  Verhältnis zu MapScript pur hinter HTTP:   /koeln/ows %.2f, /ows %.2f%n",
+                    f.throughput() / h.throughput(), a.throughput() / h.throughput());
         } finally {
             Files.deleteIfExists(mapfile);
             try (var c = ds.getConnection(); var st = c.createStatement()) {
@@ -205,7 +216,8 @@ final class OgcBenchmark {
         return m.append("  END\nEND\n").toString();
     }
 
-    private static boolean bareGetMap(mapObj map, Map<String, String> params) {
+    /** The PNG of a bare GetMap, or null. */
+    private static byte[] bareGetMap(mapObj map, Map<String, String> params) {
         OWSRequest r = new OWSRequest();
         mapscript.msIO_installStdoutToBuffer();
         try {
@@ -214,13 +226,38 @@ final class OgcBenchmark {
             map.OWSDispatch(r);
             var headers = mapscript.msIO_getAndStripStdoutBufferMimeHeaders();
             byte[] body = mapscript.msIO_getStdoutBufferBytes();
-            return body != null && body.length > 100 && "image/png".equals(headers.get("Content-Type", null));
+            return body != null && body.length > 100 && "image/png".equals(headers.get("Content-Type", null)) ? body : null;
         } catch (UnknownError e) {
-            return false;
+            return null;
         } finally {
             mapscript.msIO_resetHandlers();
             r.delete();
         }
+    }
+
+    /**
+     * Bare MapScript behind the JDK's minimal HTTP server: two threads, each with its own map, no
+     * validation, no security, no views. Against it, our path's ratio shows what the atlas itself
+     * costs; against the in-process baseline, what HTTP costs besides.
+     */
+    private static com.sun.net.httpserver.HttpServer bareServer(ThreadLocal<mapObj> maps) throws java.io.IOException {
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 16);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
+        server.createContext("/bare", x -> {
+            Map<String, String> params = new LinkedHashMap<>();
+            for (String kv : x.getRequestURI().getRawQuery().split("&")) {
+                String[] p = kv.split("=", 2);
+                params.put(p[0], java.net.URLDecoder.decode(p.length > 1 ? p[1] : "", StandardCharsets.UTF_8));
+            }
+            byte[] body = bareGetMap(maps.get(), params);
+            x.getResponseHeaders().set("Content-Type", body == null ? "text/plain" : "image/png");
+            byte[] out = body == null ? new byte[] {'x'} : body;
+            x.sendResponseHeaders(body == null ? 500 : 200, out.length);
+            x.getResponseBody().write(out);
+            x.close();
+        });
+        server.start();
+        return server;
     }
 
     private String query(Map<String, String> params) {
@@ -238,8 +275,8 @@ final class OgcBenchmark {
      * thread took more CPU than the server's request handling, on the same two cores the
      * server and the baseline share, so it measured the client as much as the server.
      */
-    private Answer get(String path) throws java.io.IOException {
-        var c = (java.net.HttpURLConnection) URI.create(base + path).toURL().openConnection();
+    private static Answer get(String url) throws java.io.IOException {
+        var c = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
         c.setConnectTimeout(10_000);
         c.setReadTimeout(120_000);
         int status = c.getResponseCode();
@@ -250,7 +287,7 @@ final class OgcBenchmark {
     }
 
     private byte[] fetch(String path) throws Exception {
-        Answer r = get(path);
+        Answer r = get(base + path);
         return r.status() == 200 ? r.body() : null;
     }
 
@@ -259,8 +296,12 @@ final class OgcBenchmark {
     }
 
     private boolean httpOk(String path, String type) {
+        return ok(base + path, type);
+    }
+
+    private static boolean ok(String url, String type) {
         try {
-            Answer r = get(path);
+            Answer r = get(url);
             return r.status() == 200 && r.type().startsWith(type)
                     && !new String(r.body(), 0, Math.min(300, r.body().length), StandardCharsets.UTF_8).contains("ExceptionReport");
         } catch (Exception e) {
@@ -349,7 +390,7 @@ final class OgcBenchmark {
         map.put("HEIGHT", String.valueOf((int) Math.round(800 * (e[3] - e[1]) / (e[2] - e[0]))));
         String getMap = "/ows?" + query(map);
         String wfs = "/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:" + layer + "&OUTPUTFORMAT=geojson";
-        Answer first = get(getMap);   // the first request builds the map file
+        Answer first = get(base + getMap);   // the first request builds the map file
         if (!first.type().startsWith("image/png")) {
             out.println("  GetMap fehlgeschlagen / failed: " + new String(first.body(), 0, Math.min(first.body().length, 500), StandardCharsets.UTF_8));
         }
