@@ -13,10 +13,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Reads the layers of an audience from its view family: for each territory, each polygon level and
- * each indicator with values (the public: published levels of live territories only), a layer with
- * its description, periods, extent and named styles (the default computed over all periods, so
- * years share one legend, and over the audience's values, so a public legend cannot reveal a withheld value).
+ * Reads the layers of an audience from its view family: for each territory the outline of each
+ * polygon level, the facilities of each type, and for each polygon level and each indicator with
+ * values (the public: published levels of live territories only) a layer with its description,
+ * periods, extent and named styles (the default computed over all periods, so years share one
+ * legend, and over the audience's values, so a public legend cannot reveal a withheld value).
  */
 public final class LayerCatalog {
     private final DataSource ds;
@@ -74,6 +75,18 @@ public final class LayerCatalog {
                     out.add(new LayerDef(audience, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), null,
                             rs.getString(2) + " – " + rs.getString(5) + " (Grenzen)", "Gebietsgrenzen der Ebene " + rs.getString(5),
                             null, null, null, List.of(), new double[] {rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9)}, null));
+                }
+            }
+            // the facilities of each type present; their box grown by 250 m (one point or a row has none)
+            try (var ps = c.prepareStatement("select t.key, t.name, t.srid, f.facility_type, st_xmin(e), st_ymin(e), st_xmax(e), st_ymax(e) "
+                    + "from (select territory_id, facility_type, st_expand(st_extent(geom)::box2d, 250) e from " + s + ".facility group by 1, 2) f "
+                    + "join " + s + ".territory t using (territory_id) where (?::text is null or t.key = ?) order by t.key, f.facility_type")) {
+                ps.setString(1, territory);
+                ps.setString(2, territory);
+                var rs = ps.executeQuery();
+                while (rs.next()) {
+                    out.add(LayerDef.facilities(audience, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            new double[] {rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8)}));
                 }
             }
             try (var ps = c.prepareStatement("""

@@ -6,8 +6,9 @@ import de.chancenatlas.core.style.StyleSet;
 import java.util.List;
 
 /**
- * One published layer: an indicator on a unit level of a territory (or, with {@code indicator}
- * null, the outline of the level). Named {@code territory.indicator.level} / {@code territory.level},
+ * One published layer: an indicator on a unit level of a territory, the outline of a level
+ * ({@code indicator} null), or the facilities of one type ({@code level} is then the facility type).
+ * Named {@code territory.indicator.level}, {@code territory.level} and {@code territory.einrichtung.type},
  * the same in WMS and WFS (there as {@code atlas:territory.indicator.level}): a colon would make
  * MapServer's WFS read the territory as a namespace prefix, and one map has one namespace.
  * The audience says which view family (and database role) the layer reads: the same name shows
@@ -16,7 +17,17 @@ import java.util.List;
  */
 public record LayerDef(Audience audience, String territory, String territoryName, int srid, String level, String levelName, String indicator,
                        String title, String abstractText, String theme, String source, String unitLabel, List<Integer> periods,
-                       double[] extent, Classification classification, StyleSet styles) {
+                       double[] extent, Classification classification, StyleSet styles, Kind kind) {
+
+    /** What a layer shows. */
+    public enum Kind { CHOROPLETH, OUTLINE, FACILITY }
+
+    public LayerDef(Audience audience, String territory, String territoryName, int srid, String level, String levelName, String indicator,
+                    String title, String abstractText, String theme, String source, String unitLabel, List<Integer> periods,
+                    double[] extent, Classification classification, StyleSet styles) {
+        this(audience, territory, territoryName, srid, level, levelName, indicator, title, abstractText, theme, source, unitLabel, periods,
+                extent, classification, styles, indicator == null ? Kind.OUTLINE : Kind.CHOROPLETH);
+    }
 
     public LayerDef(Audience audience, String territory, String territoryName, int srid, String level, String levelName, String indicator,
                     String title, String abstractText, String theme, String source, String unitLabel, List<Integer> periods,
@@ -25,7 +36,23 @@ public record LayerDef(Audience audience, String territory, String territoryName
                 extent, classification, null);
     }
 
+    /** The current facilities of one type in a territory (schools, Kitas, ...), as points. */
+    static LayerDef facilities(Audience audience, String territory, String territoryName, int srid, String type, double[] extent) {
+        String plural = FACILITY_TYPES.getOrDefault(type, type);
+        return new LayerDef(audience, territory, territoryName, srid, type, plural, null, territoryName + " – " + plural,
+                plural + " (Einrichtungen) in " + territoryName, null, null, null, List.of(), extent, null, null, Kind.FACILITY);
+    }
+
+    /** The facility types of the schema (atlas.facility) with their German plural. */
+    static final java.util.Map<String, String> FACILITY_TYPES = java.util.Map.of("schule", "Schulen", "kita", "Kitas",
+            "jugendzentrum", "Jugendzentren", "familienzentrum", "Familienzentren", "beratungsstelle", "Beratungsstellen",
+            "sonstige", "Sonstige Einrichtungen");
+
     public String name() {
-        return indicator == null ? territory + "." + level : territory + "." + indicator + "." + level;
+        return switch (kind) {
+            case FACILITY -> territory + ".einrichtung." + level;
+            case OUTLINE -> territory + "." + level;
+            case CHOROPLETH -> territory + "." + indicator + "." + level;
+        };
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
  * for a bounded time, then is refused as busy.
  */
 public final class MapServerPool implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MapServerPool.class);
     static {
         System.loadLibrary("javamapscript");
     }
@@ -57,7 +58,13 @@ public final class MapServerPool implements AutoCloseable {
         try {
             return w.thread.submit(() -> w.run(scope, mapfile, request, geometry, onlineResource)).get(120, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            // MapServer's own failures outside a request (a map that does not load) arrive as UnknownError:
+            // logged for the operator, an exception report for the client, never a 500
+            log.error("MapServer failed on {}", mapfile.path(), e.getCause());
+            throw new OgcException("NoApplicableCode", null, "Fehler der Kartenmaschine / map engine error");
         } catch (TimeoutException e) {
             throw new OgcException("OperationProcessingFailed", null, "Zeitüberschreitung / timeout");
         } catch (InterruptedException e) {

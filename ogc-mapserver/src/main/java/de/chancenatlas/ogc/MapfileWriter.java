@@ -51,6 +51,8 @@ public final class MapfileWriter {
                 "gfi-layer.html", magic + "<tr><td>[item name=\"indikator\" escape=\"html\"]</td><td>[item name=\"name\" escape=\"html\"]</td><td>[item name=\"code\" escape=\"html\"]</td>"
                         + "<td>[period]</td><td class=\"zahl\">[item name=\"wert\" escape=\"html\"]</td><td>[item name=\"klasse_text\" escape=\"html\"]</td>"
                         + "<td>[item name=\"status_text\" escape=\"html\"]</td></tr>\n",
+                "gfi-facility.html", magic + "<tr><td>Einrichtung ([item name=\"typ\" escape=\"html\"])</td><td>[item name=\"name\" escape=\"html\"]</td>"
+                        + "<td>[item name=\"code\" escape=\"html\"]</td><td></td><td></td><td></td><td></td></tr>\n",
                 "gfi-outline.html", magic + "<tr><td>Grenze</td><td>[item name=\"name\" escape=\"html\"]</td><td>[item name=\"code\" escape=\"html\"]</td>"
                         + "<td></td><td></td><td></td><td></td></tr>\n",
                 "gfi-layer-foot.html", magic + "</table>\n");
@@ -71,6 +73,7 @@ public final class MapfileWriter {
                 .append("  FONTSET \"").append(fontset).append("\"\n")
                 .append("  IMAGECOLOR 255 255 255\n")
                 .append("  SYMBOL NAME \"hatch\" TYPE HATCH END\n")
+                .append("  SYMBOL NAME \"punkt\" TYPE ELLIPSE FILLED TRUE POINTS 1 1 END END\n")
                 .append("  PROJECTION \"init=epsg:25832\" END\n")
                 .append(PNG_FORMAT)
                 .append("  OUTPUTFORMAT NAME \"jpeg\" DRIVER \"AGG/JPEG\" MIMETYPE \"image/jpeg\" IMAGEMODE RGB EXTENSION \"jpg\" FORMATOPTION \"QUALITY=85\" END\n")
@@ -119,6 +122,12 @@ public final class MapfileWriter {
     static String data(LayerDef l, String column, boolean forMap) {
         String s = l.audience().schema();
         String box = forMap ? " and g." + column + " && !BOX!" : "";
+        if (l.kind() == LayerDef.Kind.FACILITY) {
+            String sql = "select f.facility_id as fid, f.code, f.name, f.facility_type as typ, f.geom from " + s + ".facility f "
+                    + "join " + s + ".territory t on t.territory_id = f.territory_id where t.key = '" + sqlText(l.territory())
+                    + "' and f.facility_type = '" + sqlText(l.level()) + "'" + (forMap ? " and f.geom && !BOX!" : "") + " order by f.facility_id";
+            return "geom from (" + sql + ") as t using unique fid using srid=" + l.srid();
+        }
         String sql = l.indicator() == null
                 ? "select u.unit_id as fid, u.code, u.name, g." + column + " as geom from " + s + ".spatial_unit u "
                         + "join " + s + ".unit_geometry g on g.unit_id = u.unit_id join " + s + ".unit_level l using (level_id) "
@@ -133,6 +142,10 @@ public final class MapfileWriter {
         return "geom from (" + sql + ") as t using unique fid using srid=" + l.srid();
     }
 
+    /** Facility points by type: ColorBrewer "Set1"-like qualitative colours, distinct from the sequential choropleths. */
+    private static final Map<String, String> FACILITY_COLOURS = Map.of("schule", "#377eb8", "kita", "#4daf4a", "jugendzentrum", "#ff7f00",
+            "familienzentrum", "#984ea3", "beratungsstelle", "#e41a1c", "sonstige", "#666666");
+
     /** Layer metadata holding the DATA of a GetMap: its key is this plus the geometry column ({@link #data}). */
     public static final String MAP_DATA_KEY = "atlas_map_data_";
 
@@ -144,10 +157,12 @@ public final class MapfileWriter {
     private static final String OUTLINE = "      STYLE OUTLINECOLOR 120 120 120 WIDTH 0.5 MAXSCALEDENOM " + OUTLINE_MAX_SCALE + " END\n";
 
     private void layer(StringBuilder m, LayerDef l) {
-        boolean outline = l.indicator() == null;
-        m.append("  LAYER\n    NAME \"").append(l.name()).append("\"\n    TYPE POLYGON\n    STATUS ON\n")
+        boolean outline = l.kind() == LayerDef.Kind.OUTLINE;
+        boolean facility = l.kind() == LayerDef.Kind.FACILITY;
+        m.append("  LAYER\n    NAME \"").append(l.name()).append("\"\n    TYPE ").append(facility ? "POINT" : "POLYGON").append("\n    STATUS ON\n")
                 // the template makes the layer queryable (GetFeatureInfo, WFS) and is the HTML feature-info row
-                .append("    TEMPLATE \"").append(dir.resolve(outline ? "gfi-outline.html" : "gfi-layer.html")).append("\"\n")
+                .append("    TEMPLATE \"").append(dir.resolve(outline ? "gfi-outline.html" : facility ? "gfi-facility.html" : "gfi-layer.html"))
+                .append("\"\n")
                 .append("    HEADER \"").append(dir.resolve("gfi-layer-head.html")).append("\"\n")
                 .append("    FOOTER \"").append(dir.resolve("gfi-layer-foot.html")).append("\"\n")
                 .append("    CONNECTIONTYPE POSTGIS\n    CONNECTION \"").append(connections.get(l.audience())).append("\"\n")
@@ -166,18 +181,21 @@ public final class MapfileWriter {
                 .append(meta("wfs_featureid", "fid"))
                 .append(meta("gml_featureid", "fid"))
                 .append(meta("gml_geometries", "geom"))
-                .append(meta("gml_geom_type", "multipolygon"))
+                .append(meta("gml_geom_type", facility ? "point" : "multipolygon"))
                 // Explicit types, and no date column in GML: GDAL's WFS client reads the schema only when it
                 // understands every element; the date "stichtag" (gml:TimeInstantType) made it fall back to
                 // guessing from the data, typing code "05358004" as Integer and wert as Real. WFS has the
                 // period; stichtag serves the WMS time filter only.
                 .append(meta("gml_code_type", "Character"))
                 .append(meta("gml_name_type", "Character"));
-        for (String column : Generalization.columns()) {
+        for (String column : facility ? List.of(Generalization.FULL) : Generalization.columns()) {
             m.append(meta(MAP_DATA_KEY + column, data(l, column, true)));
         }
         if (outline) {
             m.append(meta("gml_include_items", "code,name"));
+        } else if (facility) {
+            m.append(meta("gml_include_items", "code,name,typ")).append(meta("gml_typ_type", "Character"))
+                    .append(meta("ows_keywordlist", l.levelName() + ",Einrichtungen,Sozialmonitoring"));
         } else {
             String periods = String.join(",", l.periods().stream().map(WmsTime::stichtag).toList());
             m.append(meta("gml_include_items", "code,name,period,value,wert,status,klasse,klasse_text,status_text"))
@@ -206,6 +224,9 @@ public final class MapfileWriter {
         m.append("    END\n");
         if (outline) {
             m.append("    CLASS\n      NAME \"Grenze\"\n      STYLE OUTLINECOLOR 80 80 80 WIDTH 1 END\n    END\n");
+        } else if (facility) {
+            m.append("    CLASS\n      NAME \"").append(escape(l.levelName())).append("\"\n      STYLE SYMBOL \"punkt\" SIZE 9 COLOR \"")
+                    .append(FACILITY_COLOURS.getOrDefault(l.level(), "#666666")).append("\" OUTLINECOLOR 255 255 255 WIDTH 1 END\n    END\n");
         } else {
             // one class group per named style (WMS STYLES); MapServer takes the first matching class
             m.append("    CLASSGROUP \"").append(StyleSet.DEFAULT).append("\"\n");
