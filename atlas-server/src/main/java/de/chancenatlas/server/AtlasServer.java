@@ -10,6 +10,7 @@ import java.util.Map;
 import de.chancenatlas.core.demo.DemoLoader;
 import de.chancenatlas.core.imports.Batches;
 import de.chancenatlas.core.imports.BoundaryImporter;
+import de.chancenatlas.core.imports.FacilityImporter;
 import de.chancenatlas.core.imports.ValueImporter;
 import de.chancenatlas.core.read.AtlasReader;
 import de.chancenatlas.ogc.OgcService;
@@ -93,6 +94,11 @@ public class AtlasServer {
     @Bean
     BoundaryImporter boundaryImporter(DataSource ds) {
         return new BoundaryImporter(ds);
+    }
+
+    @Bean
+    FacilityImporter facilityImporter(DataSource ds) {
+        return new FacilityImporter(ds);
     }
 
     @Bean

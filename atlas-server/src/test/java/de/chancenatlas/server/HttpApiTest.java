@@ -146,6 +146,26 @@ class HttpApiTest extends ServerTest {
         assertThat(bad.body()).contains("ServiceExceptionReport").contains("InvalidParameterValue").doesNotContain("at de.");
     }
 
+    /** Facilities imported over HTTP appear as a point layer on the territory's OGC endpoint, with their name in WFS. */
+    @Test
+    void importedFacilitiesBecomeAPointLayer() throws Exception {
+        String t = TestAtlas.territory("http-fac");
+        byte[] csv = "Kennung;Bezeichnung;Art;Rechtswert;Hochwert\nK1;Kita Am Bach;Kita;350500;5640500\n".getBytes(StandardCharsets.UTF_8);
+        String path = "/api/v1/territories/" + t + "/imports/facilities";
+        assertThat(upload(path, "kitas.csv", csv, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> created = upload(path, "kitas.csv", csv, ADMIN);
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(json(created).get("result").get("kind").asText()).isEqualTo("facilities");
+        HttpResponse<String> bad = upload(path, "falsch.csv", "Kennung;Bezeichnung;Art;Rechtswert;Hochwert\nK2;Bücherei;Bibliothek;350500;5640500\n"
+                .getBytes(StandardCharsets.UTF_8), ADMIN);
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(json(bad).get("problems").get(0).get("line").asInt()).isEqualTo(2);
+        HttpResponse<String> wfs = get("/" + t + "/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:" + t
+                + ".einrichtung.kita&OUTPUTFORMAT=geojson");
+        assertThat(wfs.statusCode()).isEqualTo(200);
+        assertThat(json(wfs).get("features").findValuesAsText("name")).containsExactly("Kita Am Bach");
+    }
+
     /** What QGIS sends besides the standard (found with QGIS 3.22, docs/qgis/check_qgis.py), and WFS 1.1.0's GML type. */
     @Test
     void qgisRequestsAndWfs11Answer() throws Exception {

@@ -48,6 +48,12 @@ public record Problem(Integer line, String column, String value, Kind kind, Stri
         BATCH_NOT_FOUND("Lieferung %s gibt es in diesem Gebiet nicht", "No batch %s in this territory"),
         BATCH_ALREADY_REVERTED("Lieferung %s ist bereits zurückgenommen", "Batch %s is already reverted"),
         BATCH_NOT_REVERTIBLE("Nur Wertelieferungen können zurückgenommen werden, nicht „%s“", "Only value batches can be reverted, not '%s'"),
+        EMPTY_FIELD("Feld „%s“ ist leer", "Field '%s' is empty"),
+        DUPLICATE_FACILITY("Kennung „%s“ kommt mehrfach vor (zuerst in Zeile %s)", "Code '%s' occurs more than once (first in line %s)"),
+        UNKNOWN_FACILITY_TYPE("Unbekannte Einrichtungsart „%s“ (schule, kita, jugendzentrum, familienzentrum, beratungsstelle, sonstige)",
+                "Unknown facility type '%s' (schule, kita, jugendzentrum, familienzentrum, beratungsstelle, sonstige)"),
+        FACILITY_OUTSIDE("Einrichtung „%s“ liegt in keinem Gebiet", "Facility '%s' lies in no unit"),
+        BAD_COORDINATE("„%s“ ist keine Koordinate (%s)", "'%s' is not a coordinate (%s)"),
         BATCH_REPLACED_LATER("Werte dieser Lieferung wurden von Lieferung %s ersetzt; diese zuerst zurücknehmen",
                 "Values of this batch were replaced by batch %s; revert that one first");
 

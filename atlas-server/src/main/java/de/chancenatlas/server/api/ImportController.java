@@ -8,6 +8,7 @@ import de.chancenatlas.server.security.Principals;
 import java.util.Set;
 import de.chancenatlas.core.imports.Batches;
 import de.chancenatlas.core.imports.BoundaryImporter;
+import de.chancenatlas.core.imports.FacilityImporter;
 import de.chancenatlas.core.imports.ImportRejected;
 import de.chancenatlas.core.imports.ImportSource;
 import de.chancenatlas.core.imports.Problem;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Imports (catalogue, boundaries, values), their progress, and the batches they leave behind.
+ * Imports (catalogue, boundaries, values, facilities), their progress, and the batches they leave behind.
  * Every upload is one atomic batch: 201 with the batch, 200 when nothing changed (same file again),
  * 422 with every problem when nothing was written; {@code async=true} answers 202 with a job to poll.
  * Rights: values may be imported by the territory's administrators and by department editors for
@@ -42,13 +43,15 @@ public class ImportController {
     private final ValueImporter values;
     private final BoundaryImporter boundaries;
     private final CatalogueImporter catalogue;
+    private final FacilityImporter facilities;
     private final Batches batches;
     private final ImportJobs jobs;
     private final Accounts accounts;
 
-    public ImportController(ValueImporter values, BoundaryImporter boundaries, CatalogueImporter catalogue, Batches batches, ImportJobs jobs,
-                            Accounts accounts) {
+    public ImportController(ValueImporter values, BoundaryImporter boundaries, CatalogueImporter catalogue, FacilityImporter facilities,
+                            Batches batches, ImportJobs jobs, Accounts accounts) {
         this.accounts = accounts;
+        this.facilities = facilities;
         this.values = values;
         this.boundaries = boundaries;
         this.catalogue = catalogue;
@@ -85,6 +88,15 @@ public class ImportController {
         ImportSource src = source(file, who);
         var options = new BoundaryImporter.Options(level, codeField, nameField, parentField, codeWidth, date(validFrom), sourceSrs, layer);
         return start(territory, "boundaries", src, async, p -> boundaries.importFile(territory, src, options, p));
+    }
+
+    /** Facilities (schools, Kitas, ...) with code, name, type and x/y or lon/lat: administrators, like boundaries. */
+    @PostMapping("/territories/{territory}/imports/facilities")
+    public ResponseEntity<Map<String, Object>> importFacilities(@PathVariable String territory, @RequestParam("file") MultipartFile file,
+            Principal who) throws IOException {
+        Principals.admin(who, territory);
+        ImportSource src = source(file, who);
+        return start(territory, "facilities", src, false, p -> facilities.importFile(territory, src));
     }
 
     @PostMapping("/territories/{territory}/imports/catalogue")

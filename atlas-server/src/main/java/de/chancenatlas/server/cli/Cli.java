@@ -6,6 +6,7 @@ import de.chancenatlas.core.db.AtlasDatabase;
 import de.chancenatlas.core.demo.DemoLoader;
 import de.chancenatlas.core.imports.Batches;
 import de.chancenatlas.core.imports.BoundaryImporter;
+import de.chancenatlas.core.imports.FacilityImporter;
 import de.chancenatlas.core.imports.ImportRejected;
 import de.chancenatlas.core.imports.ImportResult;
 import de.chancenatlas.core.imports.ImportSource;
@@ -44,6 +45,7 @@ public final class Cli {
                       [--parent-field F] [--code-width N] [--valid-from YYYY-MM-DD] [--source-srs EPSG:n] [--layer NAME]
               ./atlas import values T FILE [--level L] [--period YYYY] [--indicator KEY]
               ./atlas import mapped T MAPPING.yaml  values from a statistics table, translated by a mapping file
+              ./atlas import facilities T FILE     facilities (schools, Kitas, ...): code, name, typ, x/y or lon/lat
               ./atlas batches T                    list the import batches of territory T
               ./atlas revert T BATCH               revert a value batch
               ./atlas delete-territory T --yes     delete territory T with all its data (logged)
@@ -182,7 +184,7 @@ public final class Cli {
 
     private int importCommand(String[] raw) throws Exception {
         Args a = Args.parse(raw);
-        String what = a.at(0, "catalogue | boundaries | values");
+        String what = a.at(0, "catalogue | boundaries | values | facilities | mapped");
         try (AtlasDatabase db = open()) {
             ImportResult r = switch (what) {
                 case "catalogue" -> {
@@ -219,6 +221,12 @@ public final class Cli {
                     yield new ValueImporter(db.dataSource()).importFile(territory,
                             new ImportSource(file.getFileName().toString(), Files.readAllBytes(file), actor()), o, bar());
                 }
+                case "facilities" -> {
+                    String territory = a.at(1, "TERRITORY");
+                    Path file = Path.of(a.at(2, "FILE"));
+                    yield new FacilityImporter(db.dataSource()).importFile(territory,
+                            new ImportSource(file.getFileName().toString(), Files.readAllBytes(file), actor()));
+                }
                 case "mapped" -> {
                     String territory = a.at(1, "TERRITORY");
                     Path mappingFile = Path.of(a.at(2, "MAPPING.yaml"));
@@ -228,7 +236,7 @@ public final class Cli {
                             + " (" + mappingFile.getFileName() + ")", mapping.toCsv(Files.readAllBytes(source)), actor()),
                             ValueImporter.Options.NONE, bar());
                 }
-                default -> throw new UsageException("import catalogue | boundaries | values | mapped");
+                default -> throw new UsageException("import catalogue | boundaries | values | facilities | mapped");
             };
             err.println();
             out.printf("%s: Lieferung/batch %d, %d Zeilen/rows, %d geschrieben/written, %d unverändert/unchanged%s%n",
