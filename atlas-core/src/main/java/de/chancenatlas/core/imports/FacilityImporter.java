@@ -2,7 +2,6 @@ package de.chancenatlas.core.imports;
 
 import de.chancenatlas.core.db.Transactions;
 import de.chancenatlas.core.text.Table;
-import de.chancenatlas.core.text.TableReader;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,8 +20,8 @@ import javax.sql.DataSource;
  * named with its line, and nothing is written while any remains.
  */
 public final class FacilityImporter {
-    public static final long MAX_BYTES = 50L * 1024 * 1024;
-    public static final int MAX_ROWS = 200_000;
+    /** A facility file is small: a Land has some tens of thousands of schools and Kitas. */
+    public static final ValueImporter.Limits LIMITS = new ValueImporter.Limits(50L * 1024 * 1024, 200_000);
 
     /** Column names as German and English files write them, by canonical name. */
     private static final Map<String, List<String>> COLUMNS = Map.of(
@@ -58,20 +57,7 @@ public final class FacilityImporter {
     private record Facility(int line, String code, String name, String type, double a, double b) { }
 
     public ImportResult importFile(String territoryKey, ImportSource src) throws SQLException {
-        if (src.content().length > MAX_BYTES) {
-            throw new ImportRejected(Problem.Kind.TOO_LARGE.at(null, null, null, ValueImporter.human(MAX_BYTES)));
-        }
-        Table table;
-        try {
-            table = TableReader.read(src.content(), src.fileName(), MAX_ROWS);
-        } catch (TableReader.Unreadable e) {
-            throw new ImportRejected(Problem.Kind.UNREADABLE.at(null, null, null, e.getMessage()));
-        } catch (TableReader.TooManyRows e) {
-            throw new ImportRejected(Problem.Kind.TOO_MANY_ROWS.at(null, null, null, String.format(Locale.GERMANY, "%,d", MAX_ROWS)));
-        }
-        if (table.rows().isEmpty()) {
-            throw new ImportRejected(Problem.Kind.EMPTY_FILE.at(null, null, null, ""));
-        }
+        Table table = ValueImporter.table(src, LIMITS);
         Map<String, Integer> col = columns(table);
         Problems problems = new Problems();
         boolean geographic = col.containsKey("lon") && col.containsKey("lat");

@@ -100,20 +100,7 @@ public final class ValueImporter {
      */
     public ImportResult importFile(String territoryKey, ImportSource src, Options options, java.util.Set<String> writable, Progress progress)
             throws SQLException {
-        if (src.content().length > limits.maxBytes()) {
-            throw new ImportRejected(Problem.Kind.TOO_LARGE.at(null, null, null, human(limits.maxBytes())));
-        }
-        Table table;
-        try {
-            table = TableReader.read(src.content(), src.fileName(), limits.maxRows());
-        } catch (TableReader.Unreadable e) {
-            throw new ImportRejected(Problem.Kind.UNREADABLE.at(null, null, null, e.getMessage()));
-        } catch (TableReader.TooManyRows e) {
-            throw new ImportRejected(Problem.Kind.TOO_MANY_ROWS.at(null, null, null, String.format(Locale.GERMANY, "%,d", limits.maxRows())));
-        }
-        if (table.rows().isEmpty()) {
-            throw new ImportRejected(Problem.Kind.EMPTY_FILE.at(null, null, null, ""));
-        }
+        Table table = table(src, limits);
         return Transactions.inTransaction(ds, c -> {
             int territoryId = territoryId(c, territoryKey);
             Map<String, List<Unit>> units = units(c, territoryId);
@@ -138,6 +125,25 @@ public final class ValueImporter {
             return new ImportResult(batch, "values", src.fileName(), src.sha256(), values.size(), written,
                     values.size() - written, written == 0, List.of());
         });
+    }
+
+    /** The file as a table, within the limits; a file too large, unreadable, too long or empty is rejected. */
+    static Table table(ImportSource src, Limits limits) {
+        if (src.content().length > limits.maxBytes()) {
+            throw new ImportRejected(Problem.Kind.TOO_LARGE.at(null, null, null, human(limits.maxBytes())));
+        }
+        Table table;
+        try {
+            table = TableReader.read(src.content(), src.fileName(), limits.maxRows());
+        } catch (TableReader.Unreadable e) {
+            throw new ImportRejected(Problem.Kind.UNREADABLE.at(null, null, null, e.getMessage()));
+        } catch (TableReader.TooManyRows e) {
+            throw new ImportRejected(Problem.Kind.TOO_MANY_ROWS.at(null, null, null, String.format(Locale.GERMANY, "%,d", limits.maxRows())));
+        }
+        if (table.rows().isEmpty()) {
+            throw new ImportRejected(Problem.Kind.EMPTY_FILE.at(null, null, null, ""));
+        }
+        return table;
     }
 
     // ---- reading the layout ------------------------------------------------------------------
