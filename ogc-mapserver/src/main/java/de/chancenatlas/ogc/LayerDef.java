@@ -1,5 +1,6 @@
 package de.chancenatlas.ogc;
 
+import de.chancenatlas.core.catalogue.FacilityType;
 import de.chancenatlas.core.db.Audience;
 import de.chancenatlas.core.style.Classification;
 import de.chancenatlas.core.style.StyleSet;
@@ -38,15 +39,10 @@ public record LayerDef(Audience audience, String territory, String territoryName
 
     /** The current facilities of one type in a territory (schools, Kitas, ...), as points. */
     static LayerDef facilities(Audience audience, String territory, String territoryName, int srid, String type, double[] extent) {
-        String plural = FACILITY_TYPES.getOrDefault(type, type);
+        String plural = FacilityType.named(type).map(FacilityType::plural).orElse(type);
         return new LayerDef(audience, territory, territoryName, srid, type, plural, null, territoryName + " – " + plural,
                 plural + " (Einrichtungen) in " + territoryName, null, null, null, List.of(), extent, null, null, Kind.FACILITY);
     }
-
-    /** The facility types of the schema (atlas.facility) with their German plural. */
-    static final java.util.Map<String, String> FACILITY_TYPES = java.util.Map.of("schule", "Schulen", "kita", "Kitas",
-            "jugendzentrum", "Jugendzentren", "familienzentrum", "Familienzentren", "beratungsstelle", "Beratungsstellen",
-            "sonstige", "Sonstige Einrichtungen");
 
     public String name() {
         return switch (kind) {

@@ -1,5 +1,6 @@
 package de.chancenatlas.ogc;
 
+import de.chancenatlas.core.catalogue.FacilityType;
 import de.chancenatlas.core.style.Classification;
 import de.chancenatlas.core.db.Audience;
 import de.chancenatlas.core.style.StyleSet;
@@ -142,10 +143,6 @@ public final class MapfileWriter {
         return "geom from (" + sql + ") as t using unique fid using srid=" + l.srid();
     }
 
-    /** Facility points by type: ColorBrewer "Set1"-like qualitative colours, distinct from the sequential choropleths. */
-    private static final Map<String, String> FACILITY_COLOURS = Map.of("schule", "#377eb8", "kita", "#4daf4a", "jugendzentrum", "#ff7f00",
-            "familienzentrum", "#984ea3", "beratungsstelle", "#e41a1c", "sonstige", "#666666");
-
     /** Layer metadata holding the DATA of a GetMap: its key is this plus the geometry column ({@link #data}). */
     public static final String MAP_DATA_KEY = "atlas_map_data_";
 
@@ -226,7 +223,7 @@ public final class MapfileWriter {
             m.append("    CLASS\n      NAME \"Grenze\"\n      STYLE OUTLINECOLOR 80 80 80 WIDTH 1 END\n    END\n");
         } else if (facility) {
             m.append("    CLASS\n      NAME \"").append(escape(l.levelName())).append("\"\n      STYLE SYMBOL \"punkt\" SIZE 9 COLOR \"")
-                    .append(FACILITY_COLOURS.getOrDefault(l.level(), "#666666")).append("\" OUTLINECOLOR 255 255 255 WIDTH 1 END\n    END\n");
+                    .append(FacilityType.named(l.level()).orElse(FacilityType.SONSTIGE).colour()).append("\" OUTLINECOLOR 255 255 255 WIDTH 1 END\n    END\n");
         } else {
             // one class group per named style (WMS STYLES); MapServer takes the first matching class
             m.append("    CLASSGROUP \"").append(StyleSet.DEFAULT).append("\"\n");

@@ -1,5 +1,6 @@
 package de.chancenatlas.core.imports;
 
+import de.chancenatlas.core.catalogue.FacilityType;
 import de.chancenatlas.core.db.Transactions;
 import de.chancenatlas.core.text.Table;
 import java.math.BigDecimal;
@@ -32,21 +33,6 @@ public final class FacilityImporter {
             "y", List.of("y", "hochwert", "northing", "nord"),
             "lon", List.of("lon", "lng", "longitude", "laenge", "länge"),
             "lat", List.of("lat", "latitude", "breite"));
-
-    /** The schema's facility types (atlas.facility) and how files name them. */
-    private static final Map<String, String> TYPES = new HashMap<>();
-
-    static {
-        for (String t : List.of("schule", "kita", "jugendzentrum", "familienzentrum", "beratungsstelle", "sonstige")) {
-            TYPES.put(t, t);
-        }
-        TYPES.put("schulen", "schule");
-        TYPES.put("kitas", "kita");
-        TYPES.put("kindertageseinrichtung", "kita");
-        TYPES.put("kindertagesstätte", "kita");
-        TYPES.put("jugendfreizeiteinrichtung", "jugendzentrum");
-        TYPES.put("beratung", "beratungsstelle");
-    }
 
     private final DataSource ds;
 
@@ -96,7 +82,10 @@ public final class FacilityImporter {
                     ps.setDouble(5, f.b());
                     ps.setLong(6, batch);
                     ps.setInt(7, territoryId);
-                    written += ps.executeUpdate();
+                    ps.addBatch();
+                }
+                for (int n : ps.executeBatch()) {
+                    written += n;   // 0 where the row equalled the stored record
                 }
             } catch (SQLException e) {
                 RuntimeException readable = Batches.integrity(e);
@@ -147,7 +136,7 @@ public final class FacilityImporter {
             String code = r.cell(col.get("code")).strip();
             String name = r.cell(col.get("name")).strip();
             String rawType = r.cell(col.get("typ")).strip();
-            String type = TYPES.get(rawType.toLowerCase(Locale.GERMANY));
+            String type = FacilityType.named(rawType).map(FacilityType::key).orElse(null);
             if (code.isEmpty()) {
                 p.add(Problem.Kind.EMPTY_FIELD.at(r.line(), "code", "", "code"));
             } else if (seen.containsKey(code)) {
@@ -159,7 +148,8 @@ public final class FacilityImporter {
                 p.add(Problem.Kind.EMPTY_FIELD.at(r.line(), "name", "", "name"));
             }
             if (type == null) {
-                p.add(Problem.Kind.UNKNOWN_FACILITY_TYPE.at(r.line(), "typ", rawType));
+                p.add(Problem.Kind.UNKNOWN_FACILITY_TYPE.at(r.line(), "typ", rawType, rawType,
+                        String.join(", ", java.util.Arrays.stream(FacilityType.values()).map(FacilityType::key).toList())));
             }
             Double a = coordinate(r, col.get(geographic ? "lon" : "x"), geographic ? "lon" : "x", geographic ? 180 : Double.MAX_VALUE, t, p);
             Double b = coordinate(r, col.get(geographic ? "lat" : "y"), geographic ? "lat" : "y", geographic ? 90 : Double.MAX_VALUE, t, p);

@@ -240,8 +240,8 @@ public final class AtlasReader {
     }
 
     /**
-     * The named styles of an indicator on a level, classified from the unrounded values the viewer may
-     * read (the same values the map layers class). Empty when the viewer may not read the indicator or
+     * The named styles of an indicator on a level, classified from the unrounded values of the
+     * viewer's map layer. Empty when the viewer may not read the indicator or
      * the territory has no such level.
      */
     public Optional<de.chancenatlas.core.style.StyleSet> styles(Viewer viewer, String territory, String indicatorKey, String level)
@@ -254,11 +254,13 @@ public final class AtlasReader {
         String s = a.schema();
         List<Double> values = new ArrayList<>();
         List<Integer> periods = new ArrayList<>();
+        if (a == Audience.INTERNAL) {
+            views.ensureFresh();   // connect keeps the public family fresh; the internal layer view is materialised too
+        }
         try (Connection c = connect(a);
-             var ps = c.prepareStatement("select v.value::float8, v.period from " + s + ".indicator_value v join " + s + ".indicator i using (indicator_id) "
-                     + "join " + s + ".spatial_unit u on u.unit_id = v.unit_id join " + s + ".unit_level l on l.level_id = u.level_id "
-                     + "join " + s + ".territory t on t.territory_id = v.territory_id "
-                     + "where t.key = ? and i.key = ? and l.key = ? and v.value is not null")) {
+             // the map layer's own rows (de.chancenatlas.ogc.LayerCatalog classes the same), so SLD and map agree
+             var ps = c.prepareStatement("select v.value, v.period from " + s + ".layer_value v "
+                     + "where v.territory = ? and v.indicator = ? and v.level = ? and v.value is not null")) {
             ps.setString(1, territory);
             ps.setString(2, indicatorKey);
             ps.setString(3, level);
