@@ -30,6 +30,9 @@ public final class OgcRequest {
             "RESOURCEID", "FILTER", "FILTER_LANGUAGE", "SORTBY", "COUNT", "MAXFEATURES", "STARTINDEX", "SRSNAME", "NAMESPACES",
             "NAMESPACE", "VALUEREFERENCE", "STOREDQUERY_ID", "STOREDQUERYID", "ID", "RESOLVE", "RESOLVEDEPTH", "RESOLVETIMEOUT");
     private static final Set<String> IMAGE_FORMATS = Set.of("image/png", "image/jpeg", "png", "jpeg");
+    /** WFS output formats that mean GeoJSON (spaces removed, lower case); MapServer knows only its format's name. */
+    private static final Set<String> GEOJSON_ALIASES = Set.of("application/json", "json", "geojson", "application/geo+json",
+            "application/json;subtype=geojson", "application/vnd.geo+json");
     private static final Set<String> CRS = Set.of("EPSG:25832", "EPSG:25833", "EPSG:3857", "EPSG:4326", "CRS:84", "EPSG:900913");
 
     private final String service;
@@ -162,9 +165,14 @@ public final class OgcRequest {
             }
         }
         String crs = p.containsKey("CRS") ? p.get("CRS") : p.get("SRS");
-        if (crs != null && !crs.isEmpty() && !CRS.contains(crs.toUpperCase(Locale.ROOT))) {
+        // a territory's own CRS (EPSG:31467, ...) passes too; MapServer refuses one no requested layer offers
+        if (crs != null && !crs.isEmpty() && !CRS.contains(crs.toUpperCase(Locale.ROOT)) && !crs.toUpperCase(Locale.ROOT).matches("EPSG:\\d{4,5}")) {
             throw new OgcException("1.1.1".equals(version) ? "InvalidSRS" : "InvalidCRS", p.containsKey("CRS") ? "CRS" : "SRS",
                     "Koordinatensystem " + crs + " nicht angeboten / CRS not offered: " + String.join(", ", MapfileWriter.CRS));
+        }
+        if ("WFS".equals(service) && p.containsKey("OUTPUTFORMAT")
+                && GEOJSON_ALIASES.contains(p.get("OUTPUTFORMAT").strip().toLowerCase(Locale.ROOT).replace(" ", ""))) {
+            p.put("OUTPUTFORMAT", "geojson");   // what GeoServer accepts and OpenLayers and Leaflet examples send
         }
         for (String limit : List.of("COUNT", "MAXFEATURES", "FEATURE_COUNT")) {
             if (p.containsKey(limit)) {

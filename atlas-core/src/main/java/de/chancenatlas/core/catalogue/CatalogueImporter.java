@@ -38,7 +38,6 @@ public final class CatalogueImporter {
     private static final Set<String> KINDS = Set.of("ratio", "count", "value");
     private static final Set<String> AGGREGATIONS = Set.of("ratio_of_sums", "sum", "none");
     private static final Set<String> TERRITORY_KINDS = Set.of("kreis", "kreisfreie_stadt", "gemeinde", "land", "bund", "region");
-    private static final Set<String> SRIDS = Set.of("25832", "25833", "31466", "31467", "31468", "3035");
 
     private final DataSource ds;
     private final ObjectMapper json = new ObjectMapper();
@@ -88,7 +87,7 @@ public final class CatalogueImporter {
         return Transactions.inTransaction(ds, c -> {
             Integer tid = territoryId(c, key);
             Set<String> knownThemes = tid == null ? new HashSet<>() : keys(c, "theme", tid);
-            validate(f, key, tid, knownThemes);
+            validate(c, f, key, tid, knownThemes);
             int territoryChanged = 0;
             if (f.territory() != null) {
                 int[] t = upsertTerritory(c, f.territory());
@@ -143,7 +142,7 @@ public final class CatalogueImporter {
         return l == null ? 0 : l.size();
     }
 
-    private void validate(CatalogueFile f, String key, Integer tid, Set<String> knownThemes) {
+    private void validate(Connection c, CatalogueFile f, String key, Integer tid, Set<String> knownThemes) throws SQLException {
         Problems p = new Problems();
         if (key == null) {
             p.add(Problem.Kind.MISSING_COLUMN.at(null, "territory.key", null, "territory.key"));
@@ -158,7 +157,12 @@ public final class CatalogueImporter {
                 p.add(Problem.Kind.INVALID.at(null, "territory.key", t.key(), "Schlüssel „" + t.key() + "“: a-z, 0-9, _ und - / key: a-z, 0-9, _ and -"));
             }
             oneOf(p, "territory.kind", t.kind(), TERRITORY_KINDS, true);
-            oneOf(p, "territory.srid", t.srid() == null ? null : t.srid().toString(), SRIDS, true);
+            if (t.srid() == null) {
+                p.add(Problem.Kind.MISSING_COLUMN.at(null, "territory.srid", null, "territory.srid"));
+            } else if (!projected(c, t.srid())) {
+                p.add(Problem.Kind.INVALID.at(null, "territory.srid", t.srid().toString(), "EPSG:" + t.srid()
+                        + " ist kein projiziertes Koordinatensystem in Metern (z. B. 25832, 25833, 31467) / is not a projected CRS in metres"));
+            }
             if (t.ags() != null && !t.ags().matches("^[0-9]{2,12}$")) {
                 p.add(Problem.Kind.INVALID.at(null, "territory.ags", t.ags(), "AGS/ARS „" + t.ags() + "“"));
             }
@@ -250,6 +254,15 @@ public final class CatalogueImporter {
                 if (ind.decimals() != null && (ind.decimals() < 0 || ind.decimals() > 6)) {
                     p.add(Problem.Kind.INVALID.at(null, at + ".decimals", ind.decimals().toString(), "Nachkommastellen 0–6 / decimals 0-6"));
                 }
+                if (ind.classification() != null) {
+                    try {   // the classes are computed when maps are built: a setting they cannot use is refused here
+                        de.chancenatlas.core.style.Classification.of(new double[0], ind.classification(), ind.polarity(),
+                                ind.decimals() == null ? 1 : ind.decimals(), ind.unitLabel());
+                    } catch (RuntimeException e) {
+                        p.add(Problem.Kind.INVALID.at(null, at + ".classification", String.valueOf(ind.classification()),
+                                "Klassifikation: " + e.getMessage() + " / classification"));
+                    }
+                }
                 if (ind.scaleFactor() != null && ind.scaleFactor().signum() <= 0) {
                     p.add(Problem.Kind.INVALID.at(null, at + ".scale_factor", ind.scaleFactor().toPlainString(), "Faktor > 0 / factor > 0"));
                 }
@@ -280,6 +293,15 @@ public final class CatalogueImporter {
         } else if (!allowed.contains(v)) {
             p.add(Problem.Kind.INVALID.at(null, at, v, "„" + v + "“ nicht erlaubt, möglich: " + String.join(", ", new java.util.TreeSet<>(allowed))
                     + " / not allowed"));
+        }
+    }
+
+    /** The schema's one rule for a territory's CRS (atlas.projected_srid, sql/V9). */
+    private static boolean projected(Connection c, int srid) throws SQLException {
+        try (var ps = c.prepareStatement("select atlas.projected_srid(?)")) {
+            ps.setInt(1, srid);
+            var rs = ps.executeQuery();
+            return rs.next() && rs.getBoolean(1);
         }
     }
 

@@ -53,6 +53,8 @@ public record Problem(Integer line, String column, String value, Kind kind, Stri
         UNKNOWN_FACILITY_TYPE("Unbekannte Einrichtungsart „%s“ (%s)", "Unknown facility type '%s' (%s)"),
         FACILITY_OUTSIDE("Einrichtung „%s“ liegt in keinem Gebiet", "Facility '%s' lies in no unit"),
         BAD_COORDINATE("„%s“ ist keine Koordinate (%s)", "'%s' is not a coordinate (%s)"),
+        SUM_MISMATCH("%s von „%s“ (%s) im Jahr %s: geliefert %s, Summe der %d untergeordneten Gebiete %s, Differenz %s",
+                "%s of '%s' (%s) in %s: delivered %s, sum of its %d sub-units %s, difference %s"),
         BATCH_REPLACED_LATER("Werte dieser Lieferung wurden von Lieferung %s ersetzt; diese zuerst zurücknehmen",
                 "Values of this batch were replaced by batch %s; revert that one first");
 

@@ -73,8 +73,16 @@ public final class AtlasReader {
         return sources.apply(a).getConnection();
     }
 
-    /** Every territory; a territory's settings are shown in full to its staff only. */
+    /**
+     * The territories a viewer may list: those whose public area is open, and the viewer's own (staff);
+     * a territory's settings are shown in full to its staff only.
+     */
     public List<Territory> territories(Viewer viewer) throws SQLException {
+        return all(viewer).stream().filter(t -> t.live() || audience(viewer, t.key()) == Audience.INTERNAL).toList();
+    }
+
+    /** Every territory, open or not, as the viewer reads it. */
+    private List<Territory> all(Viewer viewer) throws SQLException {
         List<Territory> out = new ArrayList<>();
         for (Audience a : Audience.values()) {
             if (a == Audience.INTERNAL && viewer.territories().isEmpty()) {
@@ -96,8 +104,9 @@ public final class AtlasReader {
         return out;
     }
 
+    /** A territory as the viewer reads it, also one whose public area is closed (callers answer that with its reason). */
     public Optional<Territory> territory(Viewer viewer, String key) throws SQLException {
-        return territories(viewer).stream().filter(t -> t.key().equals(key)).findFirst();
+        return all(viewer).stream().filter(t -> t.key().equals(key)).findFirst();
     }
 
     public List<Level> levels(Viewer viewer, String territory) throws SQLException {

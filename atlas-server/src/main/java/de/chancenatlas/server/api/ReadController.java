@@ -27,15 +27,19 @@ public class ReadController {
         this.reader = reader;
     }
 
-    /** A territory whose public area is not open yet says so to the public, instead of looking empty. */
+    /**
+     * A territory the viewer may read: a territory whose public area is not open yet is not found
+     * for the public (404), with the reason instead of looking empty; its staff read it.
+     */
     private AtlasReader.Territory open(String territory, Principal p) throws SQLException {
-        AtlasReader.Territory t = territory(territory, p);
+        AtlasReader.Territory t = reader.territory(Principals.viewer(p), territory).orElseThrow(() -> new ApiErrors.NotFound("territory " + territory));
         if (!t.live() && !Principals.viewer(p).isInternalFor(territory)) {
             throw new ApiErrors.NotPublic(t);
         }
         return t;
     }
 
+    /** The territories whose public area is open, and the viewer's own. */
     @GetMapping
     public List<AtlasReader.Territory> territories(Principal p) throws SQLException {
         return reader.territories(Principals.viewer(p));
@@ -43,7 +47,7 @@ public class ReadController {
 
     @GetMapping("/{territory}")
     public AtlasReader.Territory territory(@PathVariable String territory, Principal p) throws SQLException {
-        return reader.territory(Principals.viewer(p), territory).orElseThrow(() -> new ApiErrors.NotFound("territory " + territory));
+        return open(territory, p);
     }
 
     @GetMapping("/{territory}/levels")
