@@ -470,33 +470,41 @@ public final class ValueImporter {
     }
 
     /**
-     * Delivered higher-level counts that differ from the sum of their sub-units (all of which have
-     * delivered values of the same indicator and period): imported, each named in a warning with
-     * units and difference. Counts are the value of a count indicator and the numerator and
-     * denominator of a ratio. Checked for every indicator and period the batch wrote.
+     * Delivered higher-level counts that differ from the sum of their parts: imported, each named in
+     * a warning with unit, both figures and the difference. The parts are the nearest level below
+     * whose units all have delivered values of the same indicator and period (a Kreis total against
+     * its Gemeinden when the Sozialräume between are only aggregated). Counts are the value of a
+     * count indicator and the numerator and denominator of a ratio. Checked for every indicator and
+     * period the batch wrote, so a later delivery of the parts is checked against an earlier total too.
      */
     private static List<Problem> sumMismatches(Connection c, long batch) throws SQLException {
         List<Problem> out = new ArrayList<>();
         try (var ps = c.prepareStatement("""
                 with touched as (select distinct indicator_id, period from atlas.indicator_value where batch_id = ?),
                 parts as (
-                    select i.key, i.title, i.kind, p.unit_id, p.period, x.what, x.delivered, count(*) as n, sum(x.child) as total,
-                           (select count(*) from atlas.spatial_unit k where k.parent_id = p.unit_id
-                                and k.validity @> make_date(p.period::int, 12, 31)) as children
+                    select p.indicator_id, p.unit_id, p.period, x.what, x.delivered, d.depth, count(cv.unit_id) as n, sum(x.part) as total,
+                           (select count(*) from atlas.unit_closure dd join atlas.spatial_unit du on du.unit_id = dd.unit_id
+                            where dd.ancestor_id = p.unit_id and dd.depth = d.depth
+                              and du.validity @> make_date(p.period::int, 12, 31)) as units
                     from touched t
                     join atlas.indicator i on i.indicator_id = t.indicator_id and i.kind in ('count', 'ratio')
                     join atlas.indicator_value p on p.indicator_id = t.indicator_id and p.period = t.period
-                    join atlas.spatial_unit k on k.parent_id = p.unit_id
-                    join atlas.indicator_value cv on cv.indicator_id = p.indicator_id and cv.period = p.period and cv.unit_id = k.unit_id
+                    join atlas.unit_closure d on d.ancestor_id = p.unit_id and d.depth > 0
+                    join atlas.indicator_value cv on cv.indicator_id = p.indicator_id and cv.period = p.period and cv.unit_id = d.unit_id
                     cross join lateral (values ('Anzahl', p.value, cv.value), ('Zähler', p.numerator, cv.numerator),
-                                               ('Nenner', p.denominator, cv.denominator)) x(what, delivered, child)
+                                               ('Nenner', p.denominator, cv.denominator)) x(what, delivered, part)
                     where x.delivered is not null and (i.kind = 'count') = (x.what = 'Anzahl')
-                    group by i.key, i.title, i.kind, p.unit_id, p.period, x.what, x.delivered
+                    group by p.indicator_id, p.unit_id, p.period, x.what, x.delivered, d.depth
+                ),
+                nearest as (
+                    select distinct on (indicator_id, unit_id, period, what) * from parts
+                    where n = units and total is not null order by indicator_id, unit_id, period, what, depth
                 )
-                select u.code, l.name, parts.key, parts.period, parts.what, parts.delivered, parts.n, parts.total
-                from parts join atlas.spatial_unit u using (unit_id) join atlas.unit_level l on l.level_id = u.level_id
-                where parts.n = parts.children and parts.total is not null and parts.total <> parts.delivered
-                order by parts.key, parts.period, l.rank, u.code, parts.what""")) {
+                select u.code, l.name, i.key, n.period, n.what, n.delivered, n.n, n.total
+                from nearest n join atlas.indicator i using (indicator_id) join atlas.spatial_unit u using (unit_id)
+                join atlas.unit_level l on l.level_id = u.level_id
+                where n.total <> n.delivered
+                order by i.key, n.period, l.rank, u.code, n.what""")) {
             ps.setLong(1, batch);
             var rs = ps.executeQuery();
             while (rs.next()) {
