@@ -185,6 +185,27 @@ public final class OgcRequest {
         return new OgcRequest(service, version, canonical, p, null);
     }
 
+    /**
+     * A territory's own CRS (EPSG:31467, ...) is offered by that territory's layers only: asked of
+     * other layers it is the WMS's InvalidCRS (InvalidSRS in 1.1.1), as for any CRS not offered.
+     *
+     * @param srids the own CRS of each layer the request names (of every layer of the endpoint when it names none)
+     */
+    public void checkOwnCrs(java.util.Collection<Integer> srids) {
+        String crs = params.containsKey("CRS") ? params.get("CRS") : params.get("SRS");
+        if (crs == null || crs.isEmpty() || CRS.contains(crs.toUpperCase(Locale.ROOT)) || srids.isEmpty()) {
+            return;
+        }
+        String code = crs.toUpperCase(Locale.ROOT).substring("EPSG:".length());
+        boolean offered = layerNames().isEmpty() ? srids.stream().anyMatch(s -> String.valueOf(s).equals(code))
+                : srids.stream().allMatch(s -> String.valueOf(s).equals(code));
+        if (!offered) {
+            throw new OgcException("1.1.1".equals(version) ? "InvalidSRS" : "InvalidCRS", params.containsKey("CRS") ? "CRS" : "SRS",
+                    "Koordinatensystem " + crs + " nicht angeboten / CRS not offered: " + String.join(", ", MapfileWriter.CRS)
+                            + " und das der Ebene / and the layer's own");
+        }
+    }
+
     /** Elements in an XML text, roughly: a filter bomb nests thousands of them in a few kilobytes. */
     private static int elements(String xml) {
         int n = 0;

@@ -43,7 +43,7 @@ public final class OgcService implements AutoCloseable {
      * runs on that layer's own small map.
      */
     private record Scope(String name, MapServerPool.Mapfile mapfile, MapServerPool.Mapfile wfsMapfile, Set<String> layers,
-                         Map<String, List<Integer>> periods, Map<String, MapServerPool.Mapfile> single) {
+                         Map<String, List<Integer>> periods, Map<String, MapServerPool.Mapfile> single, Map<String, Integer> srids) {
         /** Whether every map file is still on disk (a cleaner, or another server sharing the folder, may remove them). */
         boolean intact() {
             return Files.isRegularFile(mapfile.path()) && Files.isRegularFile(mapfile.path().getParent().resolveSibling("fonts.txt")) && Files.isRegularFile(wfsMapfile.path())
@@ -89,6 +89,8 @@ public final class OgcService implements AutoCloseable {
                 }
             }
             request.checkResourceIds(scope.layers());
+            request.checkOwnCrs(request.layerNames().isEmpty() ? scope.srids().values()
+                    : request.layerNames().stream().map(scope.srids()::get).toList());
             time(request, scope);
             String key = scope.name();
             if (GetFeatureById.applies(request)) {
@@ -203,7 +205,7 @@ public final class OgcService implements AutoCloseable {
             Map<String, List<Integer>> periods = layers.stream().filter(l -> !l.periods().isEmpty())
                     .collect(Collectors.toUnmodifiableMap(LayerDef::name, l -> List.copyOf(l.periods())));
             return new Scope(name, new MapServerPool.Mapfile(file, gen), new MapServerPool.Mapfile(wfsFile, gen), layers.stream().map(LayerDef::name).collect(Collectors.toUnmodifiableSet()),
-                    periods, Map.copyOf(single));
+                    periods, Map.copyOf(single), layers.stream().collect(Collectors.toUnmodifiableMap(LayerDef::name, LayerDef::srid)));
         } catch (SQLException e) {
             throw new OgcException("NoApplicableCode", null, "Datenbank nicht erreichbar / database unavailable");
         } catch (IOException e) {
