@@ -135,6 +135,23 @@ class NativeCrsTest extends ServerTest {
                     + ".gemeinde&OUTPUTFORMAT=application/json&BBOX=330000,5740000,430000,5810000,urn:ogc:def:crs:EPSG::25833", headers(auth));
             assertThat(boxed.statusCode()).as(boxed.body()).isEqualTo(200);
             assertThat(json(boxed).get("features")).hasSize(16);
+            // two territories in one request (the map of all of /ows) and reprojected on request
+            JsonNode two = json(get("/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:" + TF + ".gemeinde,atlas:" + HR
+                    + ".gemeinde&OUTPUTFORMAT=json", headers(auth)));
+            assertThat(two.get("features")).hasSize(36);
+            for (String srs : new String[] {"EPSG:25832", "urn:ogc:def:crs:EPSG::25832"}) {
+                JsonNode reprojected = json(get("/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:" + TF + ".gemeinde,atlas:" + HR
+                        + ".gemeinde&OUTPUTFORMAT=json&SRSNAME=" + srs, headers(auth)));
+                assertThat(reprojected.get("features")).hasSize(36);
+                for (JsonNode f : reprojected.get("features")) {
+                    JsonNode c = f.get("geometry").get("coordinates");
+                    while (c.get(0).isArray()) {
+                        c = c.get(0);
+                    }
+                    assertThat(c.get(0).asDouble()).as("UTM 32 easting").isBetween(500_000.0, 900_000.0);
+                    assertThat(c.get(1).asDouble()).as("UTM 32 northing").isBetween(5_600_000.0, 5_850_000.0);
+                }
+            }
             // GML in the native CRS
             String gml = get("/" + HR + "/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:" + HR + ".gemeinde&COUNT=1",
                     headers(auth)).body();
