@@ -185,6 +185,16 @@ public final class OgcRequest {
         return new OgcRequest(service, version, canonical, p, null);
     }
 
+    /** The published types that the request's {@code RESOURCEID}s ({@code typename.fid}) belong to. */
+    public List<String> resourceTypes(java.util.Set<String> published) {
+        String ids = params.get("RESOURCEID");
+        if (ids == null || ids.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(ids.split(",")).map(String::strip).filter(id -> id.lastIndexOf('.') > 0)
+                .map(id -> id.substring(0, id.lastIndexOf('.'))).filter(published::contains).distinct().toList();
+    }
+
     /**
      * A territory's own CRS (EPSG:31467, ...) is offered by that territory's layers only: asked of
      * other layers it is the WMS's InvalidCRS (InvalidSRS in 1.1.1), as for any CRS not offered.

@@ -108,13 +108,18 @@ public final class OgcService implements AutoCloseable {
      * draws the simplified geometry that suits its scale.
      */
     private OgcResponse dispatch(String key, Scope scope, OgcRequest request, String onlineResource) {
-        List<String> names = request.layerNames();
+        List<String> names = request.layerNames().isEmpty() ? request.resourceTypes(scope.layers()) : request.layerNames();
         String geometry = Generalization.column(request);
         if (names.size() == 1 && request.body() == null && !"GetCapabilities".equals(request.request())
                 && scope.single().containsKey(names.get(0))) {
             return pool.dispatch(key + "|" + names.get(0), scope.single().get(names.get(0)), request, geometry, onlineResource);
         }
-        if ("WFS".equals(request.service())) {
+        // Territories in different CRSs: WFS on the map without projection, so each type keeps its own.
+        // Not where the map's projection is needed: features by id alone (MapServer finds none without
+        // it) and answers in a requested SRSNAME (MapServer projects the map's extent into it).
+        boolean srsName = request.params().containsKey("SRSNAME") || request.body() != null && request.body().contains("srsName");
+        if ("WFS".equals(request.service()) && new java.util.HashSet<>(scope.srids().values()).size() > 1 && !srsName
+                && (request.layerNames().size() > 0 || request.params().get("RESOURCEID") == null || request.body() != null)) {
             return pool.dispatch(key + "|wfs", scope.wfsMapfile(), request, geometry, onlineResource);
         }
         return pool.dispatch(key, scope.mapfile(), request, geometry, onlineResource);
