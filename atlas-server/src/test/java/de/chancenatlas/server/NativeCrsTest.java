@@ -194,6 +194,12 @@ class NativeCrsTest extends ServerTest {
         assertThat(Double.parseDouble(root.group(1))).isBetween(330_000.0, 420_000.0);
         assertThat(Double.parseDouble(root.group(2))).isBetween(5_730_000.0, 5_800_000.0);
         assertThat(caps.indexOf("<CRS>EPSG:25833</CRS>")).isLessThan(caps.indexOf("<CRS>EPSG:25832</CRS>"));
+        // all territories: the root offers what every layer offers, each layer adds its territory's own
+        String all = get("/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities").body();
+        String rootLayer = all.substring(0, all.indexOf("<Layer", all.indexOf("<Layer") + 1));
+        assertThat(rootLayer).contains("<CRS>EPSG:25832</CRS>", "<CRS>EPSG:4326</CRS>").doesNotContain("<CRS>EPSG:31467</CRS>");
+        String hrLayer = all.substring(all.indexOf("<Name>" + HR + ".bevoelkerungsdichte.gemeinde</Name>"));
+        assertThat(hrLayer.substring(0, hrLayer.indexOf("</Layer>"))).contains("<CRS>EPSG:31467</CRS>");
         for (String auth : new String[] {null, ADMIN}) {
             checkMap(TF, "bevoelkerungsdichte", 25833, auth);
             checkMap(HR, "bevoelkerungsdichte", 31467, auth);

@@ -86,7 +86,8 @@ public final class MapfileWriter {
     public String write(String title, List<LayerDef> layers, boolean wfs) {
         int srid = srid(layers);
         double[] ext = wfs ? nativeExtent(layers) : extent(layers, srid);
-        List<String> offered = offered(layers, srid);
+        // the root's CRSs are inherited by every layer (WMS): a territory's own only where all layers share it
+        List<String> offered = layers.stream().allMatch(l -> l.srid() == srid) ? offered(layers, srid) : CRS.subList(0, 4);
         StringBuilder m = new StringBuilder(64 * 1024);
         m.append("MAP\n  NAME \"chancenatlas\"\n  STATUS ON\n  SIZE 512 512\n  MAXSIZE 4096\n  UNITS METERS\n")
                 .append("  EXTENT ").append(box(ext)).append('\n')

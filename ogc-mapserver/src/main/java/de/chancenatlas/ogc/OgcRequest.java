@@ -170,7 +170,7 @@ public final class OgcRequest {
             throw new OgcException("1.1.1".equals(version) ? "InvalidSRS" : "InvalidCRS", p.containsKey("CRS") ? "CRS" : "SRS",
                     "Koordinatensystem " + crs + " nicht angeboten / CRS not offered: " + String.join(", ", MapfileWriter.CRS));
         }
-        if ("WFS".equals(service) && p.containsKey("OUTPUTFORMAT")
+        if ("GetFeature".equals(canonical) && p.containsKey("OUTPUTFORMAT")
                 && GEOJSON_ALIASES.contains(p.get("OUTPUTFORMAT").strip().toLowerCase(Locale.ROOT).replace(" ", ""))) {
             p.put("OUTPUTFORMAT", "geojson");   // what GeoServer accepts and OpenLayers and Leaflet examples send
         }
