@@ -511,7 +511,8 @@ public final class ValueImporter {
                 BigDecimal delivered = rs.getBigDecimal(6);
                 BigDecimal total = rs.getBigDecimal(8);
                 String what = rs.getString(5) + " " + rs.getString(3);   // e.g. "Anzahl einwohner", "Zähler quote"
-                out.add(Problem.Kind.SUM_MISMATCH.at(null, "value", rs.getString(1), what, rs.getString(1), rs.getString(2),
+                String whatEn = Map.of("Anzahl", "count", "Zähler", "numerator", "Nenner", "denominator").get(rs.getString(5)) + " " + rs.getString(3);
+                out.add(Problem.Kind.SUM_MISMATCH.at(null, "value", rs.getString(1), what, whatEn, rs.getString(1), rs.getString(2),
                         rs.getString(4), plain(delivered), rs.getInt(7), plain(total), plain(delivered.subtract(total))));
             }
         }
