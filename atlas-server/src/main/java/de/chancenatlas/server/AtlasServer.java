@@ -62,8 +62,10 @@ public class AtlasServer {
     /** The OGC engine. MapServer reads PostGIS itself, with the reader role of each layer's audience. */
     @Bean(destroyMethod = "close")
     OgcService ogcService(AtlasDatabase db, PublishedViews views, @Value("${ATLAS_DATA_DIR:data}") String dataDir,
-                          @Value("${atlas.ogc.workers:2}") int workers) {
-        return new OgcService(db.dataSource(), views, db.readerConnections(), Path.of(dataDir).resolve("ogc"), workers);
+                          @Value("${atlas.ogc.workers:2}") int workers, @Value("${atlas.ogc.precision.metres:2}") int metres,
+                          @Value("${atlas.ogc.precision.degrees:7}") int degrees) {
+        return new OgcService(db.dataSource(), views, db.readerConnections(), db::dataSource, new de.chancenatlas.ogc.FeatureQuery.Precision(metres, degrees),
+                Path.of(dataDir).resolve("ogc"), workers);
     }
 
     @Bean

@@ -75,6 +75,10 @@ public class SecurityConfig {
         var source = new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/ows", ows);
         source.registerCorsConfiguration("/*/ows", ows);
+        source.registerCorsConfiguration("/ogcapi/**", read);
+        source.registerCorsConfiguration("/*/ogcapi/**", read);
+        source.registerCorsConfiguration("/ogcapi", read);
+        source.registerCorsConfiguration("/*/ogcapi", read);
         source.registerCorsConfiguration("/api/v1/territories", read);
         source.registerCorsConfiguration("/api/v1/territories/**", read);
         source.registerCorsConfiguration("/api/v1/openapi.json", read);

@@ -141,15 +141,22 @@ public final class MapfileWriter {
      *               WFS keep the exact test.
      */
     static String data(LayerDef l, String column, boolean forMap) {
+        return "geom from (" + rows(l, column, forMap) + ") as t using unique fid using srid=" + l.srid();
+    }
+
+    /**
+     * The layer's rows as SQL (fid, its properties, geom), ordered by fid: the one definition that
+     * MapServer's DATA and our own feature writer ({@link FeatureQuery}) both read.
+     */
+    static String rows(LayerDef l, String column, boolean forMap) {
         String s = l.audience().schema();
         String box = forMap ? " and g." + column + " && !BOX!" : "";
         if (l.kind() == LayerDef.Kind.FACILITY) {
-            String sql = "select f.facility_id as fid, f.code, f.name, f.facility_type as typ, f.geom from " + s + ".facility f "
+            return "select f.facility_id as fid, f.code, f.name, f.facility_type as typ, f.geom from " + s + ".facility f "
                     + "join " + s + ".territory t on t.territory_id = f.territory_id where t.key = '" + sqlText(l.territory())
                     + "' and f.facility_type = '" + sqlText(l.level()) + "' and f.srid = " + l.srid() + (forMap ? " and f.geom && !BOX!" : "") + " order by f.facility_id";
-            return "geom from (" + sql + ") as t using unique fid using srid=" + l.srid();
         }
-        String sql = l.indicator() == null
+        return l.indicator() == null
                 ? "select u.unit_id as fid, u.code, u.name, g." + column + " as geom from " + s + ".spatial_unit u "
                         + "join " + s + ".unit_geometry g on g.unit_id = u.unit_id join " + s + ".unit_level l using (level_id) "
                         + "join " + s + ".territory t on t.territory_id = u.territory_id where t.key = '" + sqlText(l.territory())
@@ -160,7 +167,6 @@ public final class MapfileWriter {
                         + "from " + s + ".layer_value v join " + s + ".unit_geometry g on g.unit_id = v.unit_id "
                         + "where v.territory = '" + sqlText(l.territory()) + "' and v.indicator = '"
                         + sqlText(l.indicator()) + "' and v.level = '" + sqlText(l.level()) + "' and g.srid = " + l.srid() + box + " order by v.fid";
-        return "geom from (" + sql + ") as t using unique fid using srid=" + l.srid();
     }
 
     /** Layer metadata holding the DATA of a GetMap: its key is this plus the geometry column ({@link #data}). */

@@ -35,6 +35,8 @@ public final class OgcService implements AutoCloseable {
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
     private volatile long generation = -1;
     private volatile List<String> territories = List.of();
+    private final java.util.function.Function<Audience, DataSource> readers;
+    private final FeatureQuery.Precision precision;
 
     /**
      * A built map: its file, its layer names, each time-enabled layer's periods, and a map file
@@ -43,7 +45,8 @@ public final class OgcService implements AutoCloseable {
      * runs on that layer's own small map.
      */
     private record Scope(String name, MapServerPool.Mapfile mapfile, MapServerPool.Mapfile wfsMapfile, Set<String> layers,
-                         Map<String, List<Integer>> periods, Map<String, MapServerPool.Mapfile> single, Map<String, Integer> srids) {
+                         Map<String, List<Integer>> periods, Map<String, MapServerPool.Mapfile> single, Map<String, Integer> srids,
+                         Map<String, LayerDef> defs) {
         /** Whether every map file is still on disk (a cleaner, or another server sharing the folder, may remove them). */
         boolean intact() {
             return Files.isRegularFile(mapfile.path()) && Files.isRegularFile(mapfile.path().getParent().resolveSibling("fonts.txt")) && Files.isRegularFile(wfsMapfile.path())
@@ -57,6 +60,19 @@ public final class OgcService implements AutoCloseable {
      * @param connections libpq connection of each audience's reader role, which MapServer uses
      */
     public OgcService(DataSource ds, PublishedViews views, Map<Audience, String> connections, Path workDir, int workers) {
+        this(ds, views, connections, a -> {
+            throw new IllegalStateException("no reader pools: WFS GeoJSON through MapServer only");
+        }, FeatureQuery.Precision.DEFAULT, workDir, workers);
+    }
+
+    /**
+     * @param readers   each audience's reader pool, for the features we write ourselves ({@link FeatureQuery})
+     * @param precision coordinate decimals of GeoJSON
+     */
+    public OgcService(DataSource ds, PublishedViews views, Map<Audience, String> connections,
+                      java.util.function.Function<Audience, DataSource> readers, FeatureQuery.Precision precision, Path workDir, int workers) {
+        this.readers = readers;
+        this.precision = precision;
         this.catalog = new LayerCatalog(ds);
         this.views = views;
         this.workDir = workDir.toAbsolutePath();
@@ -95,6 +111,10 @@ public final class OgcService implements AutoCloseable {
             String key = scope.name();
             if (GetFeatureById.applies(request)) {
                 return GetFeatureById.answer(request, scope.layers(), r -> dispatch(key, scope, r, onlineResource));
+            }
+            OgcResponse geojson = WfsGeoJson.answer(request, scope.defs(), this::reader, precision, onlineResource);
+            if (geojson != null) {
+                return geojson;
             }
             OgcResponse response = dispatch(key, scope, request, onlineResource);
             return WfsCapabilities.applies(request) ? WfsCapabilities.complete(response) : response;
@@ -143,6 +163,20 @@ public final class OgcService implements AutoCloseable {
         String time = request.params().get("TIME");
         int period = time == null || time.isBlank() ? ((TreeSet<Integer>) periods).last() : WmsTime.select(time, periods);
         request.params().put("TIME", WmsTime.stichtag(period));
+    }
+
+    /** The reader pool of a layer's audience: its role can read that audience's views only. */
+    public DataSource reader(LayerDef l) {
+        return readers.apply(l.audience());
+    }
+
+    public FeatureQuery.Precision precision() {
+        return precision;
+    }
+
+    /** The layers a viewer sees in a scope (all territories when null), by name in catalogue order. */
+    public Map<String, LayerDef> layers(Viewer viewer, String territory) {
+        return scope(viewer, territory).defs();
     }
 
     /** The layer names a viewer sees in a scope (all territories when null). */
@@ -210,7 +244,9 @@ public final class OgcService implements AutoCloseable {
             Map<String, List<Integer>> periods = layers.stream().filter(l -> !l.periods().isEmpty())
                     .collect(Collectors.toUnmodifiableMap(LayerDef::name, l -> List.copyOf(l.periods())));
             return new Scope(name, new MapServerPool.Mapfile(file, gen), new MapServerPool.Mapfile(wfsFile, gen), layers.stream().map(LayerDef::name).collect(Collectors.toUnmodifiableSet()),
-                    periods, Map.copyOf(single), layers.stream().collect(Collectors.toUnmodifiableMap(LayerDef::name, LayerDef::srid)));
+                    periods, Map.copyOf(single), layers.stream().collect(Collectors.toUnmodifiableMap(LayerDef::name, LayerDef::srid)),
+                    java.util.Collections.unmodifiableMap(layers.stream().collect(Collectors.<LayerDef, String, LayerDef, Map<String, LayerDef>>toMap(LayerDef::name, l -> l, (a, b) -> a,
+                            java.util.LinkedHashMap::new))));
         } catch (SQLException e) {
             throw new OgcException("NoApplicableCode", null, "Datenbank nicht erreichbar / database unavailable");
         } catch (IOException e) {
