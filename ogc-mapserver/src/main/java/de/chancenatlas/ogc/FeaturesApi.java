@@ -107,6 +107,8 @@ public final class FeaturesApi {
             throw new Problem(404, "Pfad nicht gefunden / not found");
         } catch (Problem p) {
             return problem(p.status, p.getMessage(), html);
+        } catch (OgcException e) {
+            return problem(503, e.getMessage(), html);   // the database failed us: said plainly, no trace
         }
     }
 
@@ -418,7 +420,7 @@ public final class FeaturesApi {
         return code;
     }
 
-    private static void bbox(FeatureQuery.Where where, LayerDef l, String text, int crs) {
+    private void bbox(FeatureQuery.Where where, LayerDef l, String text, int crs) {
         String[] parts = text.split(",");
         if (parts.length != 4 && parts.length != 6) {
             throw new Problem(400, "bbox braucht 4 oder 6 Zahlen / bbox needs 4 or 6 numbers");
@@ -447,17 +449,34 @@ public final class FeaturesApi {
             x2 = y2;
             y2 = t;
         }
-        if (Crs.geographic(crs) && (y1 > y2 || y1 < -90 || y2 > 90)) {
-            throw new Problem(400, "bbox: ungültige Breiten / invalid latitudes");
+        if (Crs.geographic(crs) && (y1 > y2 || y1 < -90 || y2 > 90 || Math.abs(x1) > 180 || Math.abs(x2) > 180)) {
+            throw new Problem(400, "bbox: ungültige Koordinaten / invalid coordinates");
         }
         if (!Crs.geographic(crs) && (x1 > x2 || y1 > y2)) {
             throw new Problem(400, "bbox: untere Ecke zuerst / lower corner first");
         }
         int srid = Crs.srid(crs);
-        String box = "st_makeenvelope(?, ?, ?, ?, " + srid + ")";
-        if (Crs.geographic(crs) && x1 > x2) {
-            throw new Problem(400, "bbox über die Datumsgrenze wird nicht unterstützt / bboxes across the antimeridian are not supported");
+        if (Crs.geographic(crs)) {
+            // degrees are clipped to the layer's extent before PostGIS projects them: a box over half the
+            // globe has no image in a UTM zone; one across the antimeridian is two boxes
+            double[] e = lonLatExtents(List.of(l)).get(l.name());
+            List<double[]> boxes = x1 <= x2 ? List.of(new double[] {x1, y1, x2, y2})
+                    : List.of(new double[] {x1, y1, 180, y2}, new double[] {-180, y1, x2, y2});
+            List<String> sql = new ArrayList<>();
+            List<Object> args = new ArrayList<>();
+            for (double[] b : boxes) {
+                double[] c = {Math.max(b[0], e[0] - 0.01), Math.max(b[1], e[1] - 0.01), Math.min(b[2], e[2] + 0.01), Math.min(b[3], e[3] + 0.01)};
+                if (c[0] <= c[2] && c[1] <= c[3]) {
+                    sql.add("st_intersects(t.geom, st_transform(st_makeenvelope(?, ?, ?, ?, 4326), " + l.srid() + "))");
+                    for (double v : c) {
+                        args.add(v);
+                    }
+                }
+            }
+            where.add(sql.isEmpty() ? "false" : "(" + String.join(" or ", sql) + ")", args.toArray());
+            return;
         }
+        String box = "st_makeenvelope(?, ?, ?, ?, " + srid + ")";
         where.add("st_intersects(t.geom, " + (srid == l.srid() ? box : "st_transform(" + box + ", " + l.srid() + ")") + ")", x1, y1, x2, y2);
     }
 
@@ -570,12 +589,13 @@ public final class FeaturesApi {
 
     private Answer problem(int status, String message, boolean html) {
         if (html) {
-            Html h = new Html(status == 404 ? "Nicht gefunden" : "Ungültige Anfrage");
+            Html h = new Html(status == 404 ? "Nicht gefunden" : status == 400 ? "Ungültige Anfrage" : "Vorübergehend nicht verfügbar");
             h.p(Html.escape(message));
             Answer a = h.answer();
             return new Answer(status, a.type(), a.body(), Map.of());
         }
-        ObjectNode root = json.createObjectNode().put("code", status == 404 ? "NotFound" : "InvalidParameterValue").put("description", message);
+        ObjectNode root = json.createObjectNode().put("code", status == 404 ? "NotFound" : status == 400 ? "InvalidParameterValue"
+                : "ServiceUnavailable").put("description", message);
         Answer a = json(root, JSON);
         return new Answer(status, JSON, a.body(), Map.of());
     }

@@ -83,7 +83,7 @@ final class OpenApi {
     private static ObjectNode bbox() {
         ObjectNode schema = JSON.createObjectNode().put("type", "array").put("minItems", 4).put("maxItems", 6);
         schema.putObject("items").put("type", "number");
-        return param("bbox", "query", schema, "Rechteck (CRS84 oder bbox-crs) / bounding box").put("style", "form").put("explode", false);
+        return param("bbox", "query", schema, "Rechteck (CRS84 oder bbox-crs) / bounding box");
     }
 
     private static ObjectNode string(String name, String description) {
@@ -100,6 +100,9 @@ final class OpenApi {
 
     private static ObjectNode param(String name, String in, ObjectNode schema, String description) {
         ObjectNode p = JSON.createObjectNode().put("name", name).put("in", in).put("description", description).put("required", false);
+        if (in.equals("query")) {
+            p.put("style", "form").put("explode", false);
+        }
         p.set("schema", schema);
         return p;
     }

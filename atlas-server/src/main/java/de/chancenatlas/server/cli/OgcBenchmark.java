@@ -46,6 +46,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * rounds in the same run so machine noise hits both;</li>
  * <li>{@code --scale}: all 10,997 German Gemeinden with their population (territory "deutschland"
  * imported once through the ordinary importers), full-extent GetMap and WFS GeoJSON of all features;</li>
+ * <li>WFS GeoJSON of one layer-year (and all years, GML, MapServer's own GeoJSON, OGC API
+ * Features) against the floor: PostGIS writing the whole FeatureCollection of the same rows itself
+ * ({@code ST_AsGeoJSON}); wall ms and CPU-ms (server JVM with its in-process client, plus the
+ * database cluster's processes) per request; {@code bench ogc wfs} runs this part alone;</li>
  * <li>{@code bench ogc soak [--minutes 10]}: 4 clients mixing GetMap, GetFeatureInfo and GetFeature,
  * counting errors, heap (after GC) and resident memory every minute.</li>
  * </ul>
@@ -63,6 +67,7 @@ final class OgcBenchmark {
 
     int run(Cli.Args a) throws Exception {
         boolean soak = "soak".equals(a.positional().size() > 1 ? a.positional().get(1) : "");
+        boolean wfsOnly = "wfs".equals(a.positional().size() > 1 ? a.positional().get(1) : "");
         int seconds = Integer.parseInt(a.options().getOrDefault("seconds", "20"));
         ConfigurableApplicationContext ctx = SpringApplication.run(AtlasServer.class, "--server.port=0", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off");
@@ -72,7 +77,10 @@ final class OgcBenchmark {
             if (soak) {
                 return soak(ds, Integer.parseInt(a.options().getOrDefault("minutes", "10")));
             }
-            baseline(ds, ctx.getBean(AtlasDatabase.class).libpqConnection(), seconds);
+            if (!wfsOnly) {
+                baseline(ds, ctx.getBean(AtlasDatabase.class).libpqConnection(), seconds);
+            }
+            wfs(ds, ctx.getBean(AtlasDatabase.class).dataSource(de.chancenatlas.core.db.Audience.PUBLIC), Integer.parseInt(a.options().getOrDefault("rounds", "40")));
             if (a.options().containsKey("scale")) {
                 scale(ds, Path.of(a.options().getOrDefault("germany", defaultGermany())));
             }
@@ -358,6 +366,133 @@ final class OgcBenchmark {
         }
         total.seconds = (System.nanoTime() - t0) / 1e9;
         return total;
+    }
+
+    // ---------------------------------------------------------------- WFS GeoJSON against the floor
+
+    private void wfs(DataSource owner, DataSource reader, int rounds) throws Exception {
+        LayerDef layer = new LayerCatalog(owner).layers("koeln", de.chancenatlas.core.db.Audience.PUBLIC).stream()
+                .filter(l -> l.name().equals(LAYER)).findFirst().orElseThrow(() -> new IllegalStateException("layer " + LAYER + " missing"));
+        int year = layer.periods().get(layer.periods().size() - 1);
+        String fes = "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\">%s</fes:Filter>";
+        String equal = "<fes:PropertyIsEqualTo><fes:ValueReference>period</fes:ValueReference><fes:Literal>" + year
+                + "</fes:Literal></fes:PropertyIsEqualTo>";
+        // a condition only MapServer takes (every name matches): the request goes the old way, through its OGR output
+        String like = "<fes:PropertyIsLike wildCard=\"*\" singleChar=\".\" escapeChar=\"!\"><fes:ValueReference>name</fes:ValueReference>"
+                + "<fes:Literal>*</fes:Literal></fes:PropertyIsLike>";
+        String wfs = "/koeln/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:" + LAYER;
+        String oneYear = "&FILTER=" + java.net.URLEncoder.encode(String.format(fes, equal), StandardCharsets.UTF_8);
+        String viaMapServer = "&FILTER=" + java.net.URLEncoder.encode(String.format(fes, "<fes:And>" + like + equal + "</fes:And>"), StandardCharsets.UTF_8);
+        String floorSql = "select json_build_object('type', 'FeatureCollection', 'features', json_agg(st_asgeojson(t.*, 'geom', 2)::json order by t.fid))::text "
+                + "from (select v.fid, v.code, v.name, v.period, v.value, v.wert, v.status, g.geom from atlas_public.layer_value v "
+                + "join atlas_public.unit_geometry g on g.unit_id = v.unit_id where v.territory = 'koeln' and v.indicator = 'anteil_unter_6' "
+                + "and v.level = 'stadtteil' and g.srid = " + layer.srid() + " and v.period = " + year + ") t";
+        Map<String, java.util.concurrent.Callable<Integer>> cases = new LinkedHashMap<>();
+        cases.put("Untergrenze: PostGIS ST_AsGeoJSON (JDBC)", () -> {
+            try (var c = reader.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(floorSql)) {
+                rs.next();
+                return rs.getString(1).getBytes(StandardCharsets.UTF_8).length;
+            }
+        });
+        cases.put("Chancenatlas WFS GeoJSON (1 Jahr)", () -> size(wfs + "&OUTPUTFORMAT=geojson" + oneYear));
+        cases.put("  davor: MapServer OGR-GeoJSON", () -> size(wfs + "&OUTPUTFORMAT=geojson" + viaMapServer));
+        cases.put("MapServer WFS GML 3.2 (1 Jahr)", () -> size(wfs + oneYear));
+        cases.put("OGC API Features (1 Jahr, CRS84)", () -> size("/koeln/ogcapi/collections/" + LAYER + "/items?limit=1000&datetime=" + year + "-12-31"));
+        cases.put("Chancenatlas WFS GeoJSON (alle Jahre)", () -> size(wfs + "&OUTPUTFORMAT=geojson"));
+        long postmaster = postmaster(reader);
+        Map<String, double[]> totals = new LinkedHashMap<>();   // wall ms, cpu ms, n, bytes
+        for (var c : cases.entrySet()) {
+            for (int i = 0; i < 3; i++) {
+                c.getValue().call();   // warm-up
+            }
+            totals.put(c.getKey(), new double[4]);
+        }
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        Map<String, List<Double>> walls = new LinkedHashMap<>();
+        for (int r = 0; r < rounds; r++) {   // alternating, so machine noise hits all alike
+            for (var c : cases.entrySet()) {
+                long cpu0 = os.getProcessCpuTime() + clusterCpuNanos(postmaster);
+                long t0 = System.nanoTime();
+                int bytes = c.getValue().call();
+                double wall = (System.nanoTime() - t0) / 1e6;
+                double[] t = totals.get(c.getKey());
+                t[0] += wall;
+                t[1] += (os.getProcessCpuTime() + clusterCpuNanos(postmaster) - cpu0) / 1e6;
+                t[2]++;
+                t[3] = bytes;
+                walls.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(wall);
+            }
+        }
+        out.printf(Locale.GERMANY, "WFS-Benchmark: %s, Jahr %d, %d Runden nacheinander (1 Client), %d Kerne%n", LAYER, year, rounds,
+                Runtime.getRuntime().availableProcessors());
+        double floorMs = median(walls.get(cases.keySet().iterator().next()));
+        double floorCpu = totals.values().iterator().next()[1] / rounds;
+        for (var c : totals.entrySet()) {
+            double[] t = c.getValue();
+            double p50 = median(walls.get(c.getKey()));
+            out.printf(Locale.GERMANY, "  %-42s p50 %6.1f ms  CPU %6.1f ms/Anfrage  %,10d Bytes  × Untergrenze: Zeit %.2f, CPU %.2f%n",
+                    c.getKey(), p50, t[1] / t[2], (long) t[3], p50 / floorMs, t[1] / t[2] / floorCpu);
+        }
+        byte[] plain = fetch(wfs + "&OUTPUTFORMAT=geojson" + oneYear);
+        var gz = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.GZIPOutputStream(gz)) {
+            z.write(plain);
+        }
+        out.printf(Locale.GERMANY, "  GeoJSON 1 Jahr: %,d Bytes, gzip %,d Bytes (Ziel Zeit ≤ 2 × Untergrenze)%n", plain.length, gz.size());
+    }
+
+    private int size(String path) throws Exception {
+        Answer r = get(base + path);
+        if (r.status() != 200 || new String(r.body(), 0, Math.min(300, r.body().length), StandardCharsets.UTF_8).contains("ExceptionReport")) {
+            throw new IllegalStateException(path + ": " + r.status() + " " + new String(r.body(), 0, Math.min(300, r.body().length), StandardCharsets.UTF_8));
+        }
+        return r.body().length;
+    }
+
+    private static double median(List<Double> values) {
+        double[] s = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return s[s.length / 2];
+    }
+
+    /** The PostgreSQL postmaster: the parent of this session's backend. */
+    private static long postmaster(DataSource ds) throws Exception {
+        try (var c = ds.getConnection(); var st = c.createStatement(); var rs = st.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return ppid(Path.of("/proc/" + rs.getInt(1) + "/stat"));
+        }
+    }
+
+    private static long ppid(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            return Long.parseLong(s.substring(s.lastIndexOf(')') + 2).split(" ")[1]);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** CPU time of the cluster's processes (children of the postmaster), from /proc; 0 where /proc is not readable. */
+    private static long clusterCpuNanos(long postmaster) {
+        if (postmaster <= 0) {
+            return 0;
+        }
+        long ticks = 0;
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path d : dirs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String s = Files.readString(d.resolve("stat"));
+                    String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+                    if (Long.parseLong(f[1]) == postmaster) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);   // utime, stime
+                    }
+                } catch (Exception e) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L;   // USER_HZ is 100 on Linux
     }
 
     // ---------------------------------------------------------------- scale: all German Gemeinden
