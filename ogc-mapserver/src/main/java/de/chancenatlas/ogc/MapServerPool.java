@@ -6,6 +6,7 @@ import edu.umn.gis.mapscript.mapObj;
 import edu.umn.gis.mapscript.mapscript;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -34,7 +35,15 @@ public final class MapServerPool implements AutoCloseable {
     private final BlockingQueue<Worker> idle;
     private final Worker[] workers;
 
+    private final FeatureQuery.Precision precision;
+
     public MapServerPool(int size) {
+        this(size, FeatureQuery.Precision.DEFAULT);
+    }
+
+    /** @param precision coordinate decimals of the GeoJSON MapServer still writes (requests {@link WfsGeoJson} leaves to it) */
+    public MapServerPool(int size, FeatureQuery.Precision precision) {
+        this.precision = precision;
         idle = new ArrayBlockingQueue<>(size);
         workers = new Worker[size];
         for (int i = 0; i < size; i++) {
@@ -56,7 +65,7 @@ public final class MapServerPool implements AutoCloseable {
             throw new OgcException("OperationProcessingFailed", null, "Server ausgelastet, bitte erneut versuchen / server busy, try again");
         }
         try {
-            return w.thread.submit(() -> w.run(scope, mapfile, request, geometry, onlineResource)).get(120, TimeUnit.SECONDS);
+            return w.thread.submit(() -> w.run(scope, mapfile, request, geometry, onlineResource, precision)).get(120, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -120,7 +129,8 @@ public final class MapServerPool implements AutoCloseable {
             });
         }
 
-        OgcResponse run(String scope, Mapfile mapfile, OgcRequest request, String geometry, String onlineResource) {
+        OgcResponse run(String scope, Mapfile mapfile, OgcRequest request, String geometry, String onlineResource,
+                        FeatureQuery.Precision precision) {
             mapObj map = maps.get(scope);
             if (map == null || generations.get(scope) != mapfile.generation()) {
                 if (map != null) {
@@ -135,6 +145,17 @@ public final class MapServerPool implements AutoCloseable {
             mapObj loaded = map;
             map = loaded.cloneMap();
             map.getWeb().getMetadata().set("ows_onlineresource", onlineResource);
+            if ("WFS".equals(request.service())) {
+                // the same decimals as our own writer: centimetres, or degrees to 1e-7 when SRSNAME asks for them
+                String srs = request.params().get("SRSNAME");
+                int srid = srs == null && request.body() != null && request.body().contains("srsName") ? 4326 : Crs.srid(Crs.code(srs));
+                for (String f : List.of("geojson", "json")) {
+                    var format = map.getOutputFormatByName(f);
+                    if (format != null) {
+                        format.setOption("LCO:COORDINATE_PRECISION", String.valueOf(precision.of(srid)));
+                    }
+                }
+            }
             metadataUrls(map, onlineResource);
             if (geometry != null) {
                 useMapData(map, geometry);

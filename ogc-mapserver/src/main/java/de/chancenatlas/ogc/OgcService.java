@@ -81,7 +81,7 @@ public final class OgcService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.pool = new MapServerPool(workers);
+        this.pool = new MapServerPool(workers, precision);
     }
 
     /**
