@@ -1,0 +1,79 @@
+package de.chancenatlas.ogc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.chancenatlas.core.db.Audience;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which filters our GeoJSON writer answers (as SQL with arguments) and which it leaves to MapServer. */
+class FeatureFilterTest {
+    private static final LayerDef LAYER = new LayerDef(Audience.PUBLIC, "koeln", "Köln", 25832, "stadtteil", "Stadtteil", "anteil_unter_6",
+            "Anteil", "", "Bevölkerung", "Stadt Köln", "%", List.of(2011, 2012), new double[] {0, 0, 1, 1}, null);
+    private static final String FES = "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\">%s</fes:Filter>";
+
+    private static FeatureQuery.Where where(String body) throws FeatureFilter.Unsupported {
+        FeatureQuery.Where w = new FeatureQuery.Where();
+        FeatureFilter.add(w, LAYER, String.format(FES, body));
+        return w;
+    }
+
+    @Test
+    void comparisonsBecomeBoundSqlOfThePropertysType() throws Exception {
+        var w = where("<fes:And><fes:PropertyIsEqualTo><fes:ValueReference>atlas:period</fes:ValueReference><fes:Literal>2012</fes:Literal>"
+                + "</fes:PropertyIsEqualTo><fes:Not><fes:PropertyIsLessThan><fes:ValueReference>name</fes:ValueReference>"
+                + "<fes:Literal>M'; drop table x</fes:Literal></fes:PropertyIsLessThan></fes:Not></fes:And>");
+        assertThat(w.text()).isEqualTo(" where (t.period = ?::float8 and (t.name < ?::text) is not true)");
+        assertThat(w.args).containsExactly(2012.0, "M'; drop table x");
+        var between = where("<fes:PropertyIsBetween><fes:ValueReference>value</fes:ValueReference><fes:LowerBoundary><fes:Literal>1"
+                + "</fes:Literal></fes:LowerBoundary><fes:UpperBoundary><fes:Literal>5.5</fes:Literal></fes:UpperBoundary></fes:PropertyIsBetween>");
+        assertThat(between.text()).isEqualTo(" where t.value between ?::float8 and ?::float8");
+        assertThat(between.args).containsExactly(1.0, 5.5);
+    }
+
+    @Test
+    void identifiersOfThisLayerOnly() throws Exception {
+        var w = where("<fes:ResourceId rid=\"koeln.anteil_unter_6.stadtteil.17\"/><fes:ResourceId rid=\"koeln.stadtteil.18\"/>"
+                + "<fes:ResourceId rid=\"koeln.anteil_unter_6.stadtteil.x\"/>");
+        assertThat(w.text()).isEqualTo(" where t.fid = any (?)");
+        assertThat((long[]) w.args.get(0)).containsExactly(17L);
+    }
+
+    @Test
+    void whatMapServerAnswersInstead() {
+        for (String body : List.of(
+                "<fes:PropertyIsLike wildCard=\"*\" singleChar=\".\" escapeChar=\"!\"><fes:ValueReference>name</fes:ValueReference>"
+                        + "<fes:Literal>K*</fes:Literal></fes:PropertyIsLike>",
+                "<fes:PropertyIsEqualTo matchCase=\"false\"><fes:ValueReference>name</fes:ValueReference><fes:Literal>x</fes:Literal></fes:PropertyIsEqualTo>",
+                "<fes:PropertyIsEqualTo><fes:ValueReference>period</fes:ValueReference><fes:Literal>zwölf</fes:Literal></fes:PropertyIsEqualTo>",
+                "<fes:PropertyIsEqualTo><fes:ValueReference>geheim</fes:ValueReference><fes:Literal>1</fes:Literal></fes:PropertyIsEqualTo>",
+                "<fes:BBOX><fes:ValueReference>geom</fes:ValueReference></fes:BBOX>",
+                "<fes:And><fes:PropertyIsNull><fes:ValueReference>value</fes:ValueReference></fes:PropertyIsNull></fes:And>")) {
+            assertThatThrownBy(() -> where(body)).as(body).isInstanceOf(FeatureFilter.Unsupported.class);
+        }
+        assertThatThrownBy(() -> FeatureFilter.add(new FeatureQuery.Where(), LAYER, "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + String.format(FES, "&e;"))).isInstanceOf(FeatureFilter.Unsupported.class);
+    }
+
+    @Test
+    void aSinglePolygonIsWrittenAsPolygon() {
+        assertThat(FeatureQuery.single("{\"type\":\"MultiPolygon\",\"coordinates\":[[[[0,0],[1,0],[1,1],[0,0]]]]}"))
+                .isEqualTo("{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}");
+        String two = "{\"type\":\"MultiPolygon\",\"coordinates\":[[[[0,0],[1,0],[1,1],[0,0]]],[[[5,5],[6,5],[6,6],[5,5]]]]}";
+        assertThat(FeatureQuery.single(two)).isEqualTo(two);
+        assertThat(FeatureQuery.single("{\"type\":\"Point\",\"coordinates\":[1,2]}")).isEqualTo("{\"type\":\"Point\",\"coordinates\":[1,2]}");
+    }
+
+    @Test
+    void crsNames() {
+        assertThat(Crs.code("EPSG:25832")).isEqualTo(25832);
+        assertThat(Crs.code("urn:ogc:def:crs:EPSG::4326")).isEqualTo(4326);
+        assertThat(Crs.code("http://www.opengis.net/def/crs/EPSG/0/3857")).isEqualTo(3857);
+        assertThat(Crs.code("http://www.opengis.net/def/crs/OGC/1.3/CRS84")).isEqualTo(Crs.LON_LAT);
+        assertThat(Crs.code("CRS:84")).isEqualTo(Crs.LON_LAT);
+        assertThat(Crs.code("EPSG:25832; drop")).isZero();
+        assertThat(new FeatureQuery.Precision(2, 7).of(25832)).isEqualTo(2);
+        assertThat(new FeatureQuery.Precision(2, 7).of(Crs.LON_LAT)).isEqualTo(7);
+    }
+}
