@@ -173,7 +173,7 @@ public final class FeaturesApi {
         Html h = new Html("Sammlungen");
         h.table(List.of("Sammlung", "Beschreibung", "Zeitraum"), layers.values().stream().map(l -> List.of(
                 h.a(base + "/collections/" + l.name() + "?f=html", l.title()), Html.escape(l.abstractText() == null ? "" : l.abstractText()),
-                Html.escape(l.periods().isEmpty() ? "–" : l.periods().get(0) + "–" + l.periods().get(l.periods().size() - 1)))).toList());
+                Html.escape(l.periods().isEmpty() ? "–" : span(l)))).toList());
         h.p(h.a(base + "/collections?f=json", "Als JSON"));
         return h.answer();
     }
@@ -190,7 +190,7 @@ public final class FeaturesApi {
         rows.add(List.of("Gebiet", Html.escape(l.territoryName())));
         rows.add(List.of("Raumbezug", Html.escape(l.levelName())));
         if (!l.periods().isEmpty()) {
-            rows.add(List.of("Zeitraum", Html.escape(l.periods().get(0) + "–" + l.periods().get(l.periods().size() - 1))));
+            rows.add(List.of("Zeitraum", Html.escape(span(l))));
         }
         if (l.source() != null) {
             rows.add(List.of("Quelle", Html.escape(l.source())));
@@ -219,8 +219,7 @@ public final class FeaturesApi {
         spatial.put("crs", Crs.CRS84);
         if (!l.periods().isEmpty()) {
             ObjectNode temporal = extent.putObject("temporal");
-            temporal.putArray("interval").addArray().add(WmsTime.stichtag(l.periods().get(0)) + "T00:00:00Z")
-                    .add(WmsTime.stichtag(l.periods().get(l.periods().size() - 1)) + "T00:00:00Z");
+            temporal.putArray("interval").addArray().add(stichtag(l, 0) + "T00:00:00Z").add(stichtag(l, l.periods().size() - 1) + "T00:00:00Z");
             temporal.put("trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian");
         }
         c.put("itemType", "feature");
@@ -233,6 +232,16 @@ public final class FeaturesApi {
         link(links, url + "/items", "items", GEOJSON, "Objekte / features");
         link(links, url + "/items?f=html", "items", "text/html", "Objekte als HTML / features as HTML");
         return c;
+    }
+
+    /** The reporting date (Stichtag, ISO date) of a layer's i-th period: the one place that reads a period here. */
+    private static String stichtag(LayerDef l, int i) {
+        return WmsTime.stichtag(l.periods().get(i));
+    }
+
+    /** The first and last period, for people. */
+    private static String span(LayerDef l) {
+        return l.periods().get(0) + " – " + l.periods().get(l.periods().size() - 1);
     }
 
     /** CRS84 first (the default), then EPSG:4326, the territory's own and the others WFS offers. */
