@@ -7,7 +7,7 @@ import java.math.RoundingMode;
  * The analyst's inversion of a published rate: every whole numerator n with
  * round(n / denominator × scale) equal to the published figure (at its decimals, half up),
  * 0 ≤ n (≤ denominator for shares), and not a count primary suppression would have withheld.
- * Counted by trying each n near figure × denominator / scale, independently of the SQL.
+ * Found by bisection on the rounded rate (it grows with n), independently of the SQL's formula.
  */
 public final class Candidates {
     private Candidates() {
@@ -16,24 +16,36 @@ public final class Candidates {
     public static long count(BigDecimal published, BigDecimal denominator, BigDecimal scale, boolean mayExceed, int threshold,
                              boolean suppressZero) {
         int d = Math.max(published.scale(), 0);
-        BigDecimal step = BigDecimal.ONE.movePointLeft(d).multiply(denominator).divide(scale, 10, RoundingMode.UP);
-        BigDecimal centre = published.multiply(denominator).divide(scale, 10, RoundingMode.HALF_UP);
-        long from = Math.max(0, centre.subtract(step).longValue() - 2);
-        long to = centre.add(step).longValue() + 2;
-        if (!mayExceed) {
-            to = Math.min(to, denominator.longValue());
-        }
+        long max = mayExceed ? published.add(BigDecimal.ONE).multiply(denominator).divide(scale, 0, RoundingMode.UP).longValue() + 2
+                : denominator.longValue();
+        long from = first(published, denominator, scale, d, max, false);
+        long to = first(published, denominator, scale, d, max, true);   // exclusive
         long n = 0;
-        for (long k = from; k <= to; k++) {
-            if (k > 0 && k < threshold || suppressZero && k == 0 && threshold > 0) {
-                continue;
-            }
-            BigDecimal rate = BigDecimal.valueOf(k).multiply(scale).divide(denominator, d + 10, RoundingMode.HALF_UP)
-                    .setScale(d, RoundingMode.HALF_UP);
-            if (rate.compareTo(published) == 0) {
+        for (long k = from; k < to; k++) {
+            if (!(k > 0 && k < threshold) && !(suppressZero && k == 0 && threshold > 0)) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** The smallest n in [0, max + 1] whose rounded rate is at least (or, with {@code above}, more than) the figure. */
+    private static long first(BigDecimal published, BigDecimal denominator, BigDecimal scale, int d, long max, boolean above) {
+        long lo = 0;
+        long hi = max + 1;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            int c = rate(mid, denominator, scale, d).compareTo(published);
+            if (above ? c > 0 : c >= 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private static BigDecimal rate(long n, BigDecimal denominator, BigDecimal scale, int d) {
+        return BigDecimal.valueOf(n).multiply(scale).divide(denominator, d + 12, RoundingMode.HALF_UP).setScale(d, RoundingMode.HALF_UP);
     }
 }

@@ -1,0 +1,218 @@
+package de.chancenatlas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.chancenatlas.core.access.Candidates;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The analyst of issue 10 against the Köln demo, anonymously, on every public channel: for every
+ * share whose counts are not public, the published figure times the public Einwohner count (its
+ * declared denominator) from WFS (GeoJSON and CSV), GetFeatureInfo, the SLD class bounds, the API's
+ * JSON and CSV leaves several whole numerators possible, never one; every figure has at most the
+ * declared decimals, and all channels publish the same figure.
+ */
+class DisclosureAttackHttpTest extends ServerTest {
+    /** Köln's threshold (catalogue): min_candidates defaults to it. */
+    private static final int THRESHOLD = 3;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /**
+     * Shares whose numerator the catalogue declares to be a public count (relations: the Anteil unter 18
+     * counts the Minderjährige): nothing to hide, published at full declared precision; checked to
+     * agree with that count instead.
+     */
+    private static final Map<String, String> NUMERATOR_PUBLIC = Map.of("anteil_unter_18", "kinder_unter_18");
+
+    private record Figure(String channel, String code, int period, BigDecimal value) { }
+
+    private static String key(String code, int period) {
+        return code + "|" + period;
+    }
+
+    private Map<String, BigDecimal> apiValues(String indicator) throws Exception {
+        var r = get("/api/v1/territories/koeln/indicators/" + indicator + "/values");
+        assertThat(r.statusCode()).isEqualTo(200);
+        Map<String, BigDecimal> out = new HashMap<>();
+        for (JsonNode v : json(r)) {
+            if (!v.get("value").isNull()) {
+                out.put(key(v.get("unit_code").asText(), v.get("period").asInt()), new BigDecimal(v.get("value").asText()));
+            }
+        }
+        return out;
+    }
+
+    /** The fields of a CSV line with double-quoted fields (a WKT polygon holds commas). */
+    private static String[] fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                out.add(f.toString());
+                f.setLength(0);
+            } else {
+                f.append(c);
+            }
+        }
+        out.add(f.toString());
+        return out.toArray(String[]::new);
+    }
+
+    private List<Figure> channels(String indicator, List<String> levels) throws Exception {
+        List<Figure> out = new ArrayList<>();
+        apiValues(indicator).forEach((k, v) -> out.add(new Figure("API JSON", k.split("\\|")[0], Integer.parseInt(k.split("\\|")[1]), v)));
+        // API CSV, plain dialect: gebiet,name,indikator,jahr,wert,...
+        var csv = get("/api/v1/territories/koeln/indicators/" + indicator + "/values?dialect=plain", "Accept", "text/csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        for (String line : csv.body().split("\r\n")) {
+            String[] f = fields(line);
+            if (f.length > 4 && f[4].matches("-?[0-9.]+")) {
+                out.add(new Figure("API CSV", f[0], Integer.parseInt(f[3]), new BigDecimal(f[4])));
+            }
+        }
+        for (String level : levels) {
+            String layer = "koeln." + indicator + "." + level;
+            var wfs = get("/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=" + layer + "&PROPERTYNAME=code,period,value"
+                    + "&OUTPUTFORMAT=geojson");
+            assertThat(wfs.statusCode()).as(layer).isEqualTo(200);
+            for (JsonNode f : json(wfs).get("features")) {
+                JsonNode p = f.get("properties");
+                if (p.hasNonNull("value")) {
+                    out.add(new Figure("WFS GeoJSON", p.get("code").asText(), p.get("period").asInt(), new BigDecimal(p.get("value").asText())));
+                }
+            }
+        }
+        String layer = "koeln." + indicator + ".stadtteil";
+        var wfsCsv = get("/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=" + layer + "&OUTPUTFORMAT=text/csv");
+        assertThat(wfsCsv.statusCode()).isEqualTo(200);
+        assertThat(wfsCsv.body()).startsWith("WKT,code,name,period,value,wert,status");
+        for (String line : wfsCsv.body().split("\r?\n")) {
+            String[] f = fields(line);   // GDAL quotes text and some numbers
+            if (f.length > 4 && f[4].matches("-?[0-9.]+")) {
+                out.add(new Figure("WFS CSV", f[1], Integer.parseInt(f[3]), new BigDecimal(f[4])));
+            }
+        }
+        // GetFeatureInfo on a grid over the city (latest year): whatever Stadtteile lie under the points
+        for (int i = 1; i < 10; i += 2) {
+            for (int j = 1; j < 10; j += 2) {
+                var gfi = get("/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&LAYERS=" + layer + "&QUERY_LAYERS=" + layer
+                        + "&STYLES=&CRS=EPSG:25832&BBOX=344000,5635000,370000,5662000&WIDTH=10&HEIGHT=10&I=" + i + "&J=" + j
+                        + "&INFO_FORMAT=application/json");
+                assertThat(gfi.statusCode()).isEqualTo(200);
+                for (JsonNode f : json(gfi).get("features")) {
+                    JsonNode p = f.get("properties");
+                    if (p.hasNonNull("value")) {
+                        out.add(new Figure("GetFeatureInfo", p.get("code").asText(), p.get("period").asInt(), new BigDecimal(p.get("value").asText())));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void noShareTimesItsPublicDenominatorGivesBackAnExactCountOnAnyChannel() throws Exception {
+        JsonNode indicators = json(get("/api/v1/territories/koeln/indicators"));
+        Map<String, BigDecimal> einwohner = apiValues("einwohner");
+        List<String> shares = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        long checked = 0;
+        for (JsonNode i : indicators) {
+            if (!"ratio".equals(i.get("kind").asText()) || i.get("counts_public").asBoolean()
+                    || !"Einwohner insgesamt".equals(i.get("denominator_label").asText())) {
+                continue;
+            }
+            String key = i.get("key").asText();
+            int decimals = i.get("decimals").asInt();
+            List<String> levels = new ArrayList<>();
+            i.get("published_levels").forEach(l -> levels.add(l.asText()));
+            shares.add(key);
+            Map<String, BigDecimal> api = apiValues(key);
+            Map<String, BigDecimal> count = NUMERATOR_PUBLIC.containsKey(key) ? apiValues(NUMERATOR_PUBLIC.get(key)) : null;
+            for (Figure f : channels(key, levels)) {
+                checked++;
+                String where = key + " " + f.channel() + " " + f.code() + "/" + f.period() + " = " + f.value();
+                if (f.value().stripTrailingZeros().scale() > decimals) {
+                    failures.add(where + ": more decimals than declared");
+                }
+                BigDecimal published = api.get(key(f.code(), f.period()));
+                if (published == null || published.compareTo(f.value()) != 0) {
+                    failures.add(where + ": differs from the API's " + published);
+                }
+                BigDecimal d = einwohner.get(key(f.code(), f.period()));
+                if (d == null) {
+                    failures.add(where + ": no public Einwohner");
+                    continue;
+                }
+                // the figure at the decimals it was published with (the API's scale; JSON drops trailing zeros)
+                BigDecimal p = published == null ? f.value() : published;
+                if (count != null) {
+                    BigDecimal c = count.get(key(f.code(), f.period()));
+                    if (c == null || c.multiply(HUNDRED).divide(d, decimals, java.math.RoundingMode.HALF_UP).compareTo(p) != 0) {
+                        failures.add(where + ": not the public count " + c + " of " + d);
+                    }
+                    continue;
+                }
+                long n = Candidates.count(p, d, HUNDRED, false, THRESHOLD, false);
+                if (n < Math.max(2, THRESHOLD)) {
+                    failures.add(where + " × " + d + " / 100: only " + n + " possible numerator(s)");
+                }
+            }
+        }
+        assertThat(shares).as("Köln's shares with non-public counts").contains("anteil_unter_18", "anteil_unter_3", "anteil_unter_6", "anteil_6_bis_18",
+                "anteil_18_bis_25", "anteil_65_plus", "anteil_frauen", "anteil_auslaender");
+        assertThat(checked).as("figures checked").isGreaterThan(10_000);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void theReportedExampleOfTheIssueNoLongerGivesItsNumeratorBack() throws Exception {
+        // issue 10: Stadtteil 101 in 2005, 1.6695514207413817 % of 27732 Einwohner = 463 exactly
+        var r = get("/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=koeln.anteil_unter_3.stadtteil"
+                + "&PROPERTYNAME=code,period,value&OUTPUTFORMAT=geojson&FILTER="
+                + URLEncoder.encode("<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:And><fes:PropertyIsEqualTo>"
+                        + "<fes:ValueReference>code</fes:ValueReference><fes:Literal>101</fes:Literal></fes:PropertyIsEqualTo>"
+                        + "<fes:PropertyIsEqualTo><fes:ValueReference>period</fes:ValueReference><fes:Literal>2005</fes:Literal>"
+                        + "</fes:PropertyIsEqualTo></fes:And></fes:Filter>", StandardCharsets.UTF_8));
+        JsonNode features = json(r).get("features");
+        assertThat(features).hasSize(1);
+        BigDecimal value = new BigDecimal(features.get(0).get("properties").get("value").asText());
+        assertThat(value).isEqualByComparingTo("1.7");
+        assertThat(Candidates.count(new BigDecimal("1.7"), BigDecimal.valueOf(27732), HUNDRED, false, THRESHOLD, false))
+                .as("1.65 % to 1.75 % of 27732: 458 to 485").isEqualTo(28);
+    }
+
+    @Test
+    void styleClassBoundsCarryNoMorePrecisionThanThePublishedFigures() throws Exception {
+        Pattern literal = Pattern.compile("<ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>([^<]+)</ogc:Literal>");
+        for (String indicator : List.of("anteil_unter_3", "anteil_6_bis_18", "anteil_auslaender")) {
+            var sld = get("/api/v1/territories/koeln/indicators/" + indicator + "/sld?level=stadtteil");
+            assertThat(sld.statusCode()).isEqualTo(200);
+            Matcher m = literal.matcher(sld.body());
+            int bounds = 0;
+            while (m.find()) {
+                bounds++;
+                assertThat(new BigDecimal(m.group(1)).stripTrailingZeros().scale()).as(indicator + " bound " + m.group(1)).isLessThanOrEqualTo(1);
+            }
+            assertThat(bounds).as(indicator + ": class bounds").isGreaterThan(2);
+            var legend = get("/ows?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&LAYER=koeln." + indicator + ".stadtteil&FORMAT=image/png"
+                    + "&SLD_VERSION=1.1.0");
+            assertThat(legend.statusCode()).isEqualTo(200);
+            assertThat(legend.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
+        }
+    }
+}
