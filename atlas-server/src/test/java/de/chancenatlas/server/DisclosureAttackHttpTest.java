@@ -179,6 +179,97 @@ class DisclosureAttackHttpTest extends ServerTest {
         assertThat(failures).isEmpty();
     }
 
+    /**
+     * Issue 10, item 2, with rounded rates: under 6 = Minderjährige (public) − 6 to under 18, each known only
+     * as a range from its rate. The ranges intersected must still leave min_candidates numerators.
+     */
+    @Test
+    void rangesOfLinkedRatesIntersectedWithThePublicTotalStayAmbiguous() throws Exception {
+        Map<String, BigDecimal> einwohner = apiValues("einwohner");
+        Map<String, BigDecimal> minors = apiValues("kinder_unter_18");
+        Map<String, BigDecimal> under6 = apiValues("anteil_unter_6");
+        Map<String, BigDecimal> from6 = apiValues("anteil_6_bis_18");
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (var e : under6.entrySet()) {
+            BigDecimal d = einwohner.get(e.getKey());
+            BigDecimal total = minors.get(e.getKey());
+            BigDecimal other = from6.get(e.getKey());
+            if (d == null || total == null || other == null) {
+                continue;
+            }
+            long[] a = Candidates.range(e.getValue(), d, HUNDRED);
+            long[] b = Candidates.range(other, d, HUNDRED);
+            long t = total.longValueExact();
+            long low = Math.max(a[0], t - b[1]);
+            long high = Math.min(a[1], t - b[0]);
+            checked++;
+            if (high - low + 1 < THRESHOLD) {
+                failures.add(e.getKey() + ": under 6 between " + low + " and " + high);
+            }
+        }
+        assertThat(checked).isGreaterThan(500);
+        assertThat(failures).isEmpty();
+    }
+
+    /**
+     * A Stadtteil's count as the analyst narrows it through its Stadtbezirk: its own range, intersected with
+     * the Bezirk's range minus the other Stadtteile's ranges (all from rounded rates and public Einwohner).
+     */
+    @Test
+    void rangesOfAStadtteilIntersectedThroughItsStadtbezirkStayAmbiguous() throws Exception {
+        Map<String, String> parent = new HashMap<>();
+        for (JsonNode u : json(get("/api/v1/territories/koeln/units?level=stadtteil"))) {
+            parent.put(u.get("code").asText(), u.get("parent_code").asText());
+        }
+        Map<String, BigDecimal> einwohner = apiValues("einwohner");
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (String indicator : List.of("anteil_unter_3", "anteil_unter_6", "anteil_6_bis_18", "anteil_auslaender")) {
+            Map<String, BigDecimal> rate = apiValues(indicator);
+            Map<String, long[]> range = new HashMap<>();
+            rate.forEach((k, v) -> {
+                if (einwohner.containsKey(k)) {
+                    range.put(k, Candidates.range(v, einwohner.get(k), HUNDRED));
+                }
+            });
+            for (var e : range.entrySet()) {
+                String code = e.getKey().split("\\|")[0];
+                String period = e.getKey().split("\\|")[1];
+                String bezirk = parent.get(code);
+                long[] p = bezirk == null ? null : range.get(bezirk + "|" + period);
+                if (p == null) {
+                    continue;
+                }
+                long otherLow = 0;
+                long otherHigh = 0;
+                boolean complete = true;
+                for (var s : parent.entrySet()) {
+                    if (s.getValue().equals(bezirk) && !s.getKey().equals(code)) {
+                        long[] r = range.get(s.getKey() + "|" + period);
+                        if (r == null) {
+                            complete = false;
+                            break;
+                        }
+                        otherLow += r[0];
+                        otherHigh += r[1];
+                    }
+                }
+                if (!complete) {
+                    continue;
+                }
+                long low = Math.max(e.getValue()[0], p[0] - otherHigh);
+                long high = Math.min(e.getValue()[1], p[1] - otherLow);
+                checked++;
+                if (high - low + 1 < THRESHOLD) {
+                    failures.add(indicator + " " + e.getKey() + ": between " + low + " and " + high);
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(1000);
+        assertThat(failures).isEmpty();
+    }
+
     @Test
     void theReportedExampleOfTheIssueNoLongerGivesItsNumeratorBack() throws Exception {
         // issue 10: Stadtteil 101 in 2005, 1.6695514207413817 % of 27732 Einwohner = 463 exactly

@@ -29,6 +29,13 @@ public final class Candidates {
         return n;
     }
 
+    /** The first and last numerator a share (n ≤ denominator) leaves possible, gaps of the threshold ignored. */
+    public static long[] range(BigDecimal published, BigDecimal denominator, BigDecimal scale) {
+        int d = Math.max(published.scale(), 0);
+        long max = denominator.longValue();
+        return new long[] {first(published, denominator, scale, d, max, false), first(published, denominator, scale, d, max, true) - 1};
+    }
+
     /** The smallest n in [0, max + 1] whose rounded rate is at least (or, with {@code above}, more than) the figure. */
     private static long first(BigDecimal published, BigDecimal denominator, BigDecimal scale, int d, long max, boolean above) {
         long lo = 0;

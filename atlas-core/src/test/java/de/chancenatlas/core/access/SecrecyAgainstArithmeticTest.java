@@ -191,6 +191,42 @@ class SecrecyAgainstArithmeticTest {
     }
 
     @Test
+    void ratesJoinedByAPublicTotalGoOutCoarserWhereTheirRangesWouldIntersectInOneCount() throws Exception {
+        String t = TestAtlas.territory("sdc-ranges");
+        catalogue(t, """
+                indicators:
+                  - {key: kinder, theme: test, title: Kinder, definition: d, unit_label: Anzahl, decimals: 0, kind: count, source: Test,
+                     visibility: public, counts_public: true}
+                  - {key: a_u6, theme: test, title: Anteil unter 6, definition: d, unit_label: '%', scale_factor: 100, decimals: 1,
+                     kind: ratio, numerator_label: Z, denominator_label: Einwohner, source: Test, visibility: public}
+                  - {key: a_6_18, theme: test, title: Anteil 6 bis 18, definition: d, unit_label: '%', scale_factor: 100, decimals: 1,
+                     kind: ratio, numerator_label: Z, denominator_label: Einwohner, source: Test, visibility: public}
+                relations:
+                  - {sum: kinder, of: [a_u6, a_6_18]}
+                """);
+        publication.saveSettings(t, Map.of("threshold", 5), null, "test");
+        // 01: 1234 of 10000 = 12.3 % (1225..1234), 2344 = 23.4 % (2335..2344), 3578 minors: 3578 - 2344 = 1234 exactly
+        load(t, "gebiet;indikator;jahr;wert\n01;kinder;2020;3578\n02;kinder;2020;4000\n03;kinder;2020;4000\n04;kinder;2020;4000\n");
+        load(t, "gebiet;indikator;jahr;zaehler;nenner\n01;a_u6;2020;1234;10000\n02;a_u6;2020;1500;10000\n03;a_u6;2020;1500;10000\n"
+                + "04;a_u6;2020;1500;10000\n01;a_6_18;2020;2344;10000\n02;a_6_18;2020;2500;10000\n03;a_6_18;2020;2500;10000\n"
+                + "04;a_6_18;2020;2500;10000\n");
+        Map<String, AtlasReader.Value> u6 = pub(t, "a_u6");
+        Map<String, AtlasReader.Value> from6 = pub(t, "a_6_18");
+        Map<String, AtlasReader.Value> kinder = pub(t, "kinder");
+        assertThat(u6.get("01").formatted()).as("one decimal would give 1234 away").isEqualTo("12");
+        assertThat(from6.get("01").formatted()).isEqualTo("23");
+        assertThat(u6.get("02").formatted()).isEqualTo("15,0");
+        Map<String, BigDecimal> denominators = Map.of("01", bd(10000), "02", bd(10000), "03", bd(10000), "04", bd(10000), "T", bd(40000));
+        for (String unit : UNITS) {
+            long[] a = Candidates.range(u6.get(unit).value(), denominators.get(unit), bd(100));
+            long[] b = Candidates.range(from6.get(unit).value(), denominators.get(unit), bd(100));
+            long total = kinder.get(unit).value().longValueExact();
+            assertThat(Math.min(a[1], total - b[0]) - Math.max(a[0], total - b[1]) + 1).as("under 6 in %s", unit).isGreaterThanOrEqualTo(5);
+            assertThat(Math.min(b[1], total - a[0]) - Math.max(b[0], total - a[1]) + 1).as("6 to 18 in %s", unit).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
     void anUnpublishedLevelThatThePublishedOnesGiveAwayIsNamedWhenItIsWithheld() throws Exception {
         String t = TestAtlas.territory("sdc-levels");
         assertThat(publication.derivable(t, "quote")).as("published everywhere").isEmpty();
