@@ -271,6 +271,37 @@ class DisclosureAttackHttpTest extends ServerTest {
     }
 
     @Test
+    void theAdministratorsReportSaysWhatEachRuleWithheldAndPublicationNamesDerivableLevels() throws Exception {
+        assertThat(get("/api/v1/territories/koeln/disclosure").statusCode()).as("anonymous").isIn(401, 403);
+        var r = get("/api/v1/territories/koeln/disclosure", "Authorization", ADMIN);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode report = json(r);
+        assertThat(report.get("rules").get("ambiguity").asText()).contains("rückrechenbar");
+        assertThat(report.get("totals").get("coarser").asLong()).as("small Stadtteile get whole percent").isPositive();
+        JsonNode row = report.get("rows").get(0);
+        assertThat(row.has("indicator") && row.has("level") && row.has("period") && row.has("cells") && row.has("published")).isTrue();
+        assertThat(row.get("withheld").fieldNames()).toIterable().containsExactly("secret", "primary", "population", "ambiguity",
+                "secondary", "relation");
+        long cells = 0;
+        for (JsonNode x : report.get("rows")) {
+            long withheld = 0;
+            for (JsonNode n : x.get("withheld")) {
+                withheld += n.asLong();
+            }
+            assertThat(x.get("published").asLong() + withheld).as("every cell published or withheld by one rule").isEqualTo(x.get("cells").asLong());
+            cells += x.get("cells").asLong();
+        }
+        assertThat(cells).isEqualTo(report.get("totals").get("cells").asLong());
+
+        String t = de.chancenatlas.core.TestAtlas.territory("http-derivable");
+        var withdrawn = send("DELETE", "/api/v1/territories/" + t + "/indicators/quote/publication?levels=gesamt", null, null, ADMIN);
+        assertThat(withdrawn.statusCode()).isEqualTo(200);
+        assertThat(json(withdrawn).get("warnings").get(0).asText()).contains("Gesamt", "lässt sich aber", "berechnen");
+        var published = postJson("/api/v1/territories/" + t + "/indicators/quote/publication", "{\"levels\": [\"gesamt\"]}", ADMIN);
+        assertThat(json(published).get("warnings")).isEmpty();
+    }
+
+    @Test
     void theReportedExampleOfTheIssueNoLongerGivesItsNumeratorBack() throws Exception {
         // issue 10: Stadtteil 101 in 2005, 1.6695514207413817 % of 27732 Einwohner = 463 exactly
         var r = get("/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=koeln.anteil_unter_3.stadtteil"
