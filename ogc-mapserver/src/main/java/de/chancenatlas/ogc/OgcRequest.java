@@ -196,15 +196,39 @@ public final class OgcRequest {
     private static final Pattern ID_ELEMENT = Pattern.compile("<(?:[\\w.-]+:)?(ResourceId|FeatureId|GmlObjectId)\\b([^>]*)>");
     private static final Pattern ID_ATTRIBUTE = Pattern.compile("(?:^|\\s)(?:[\\w.-]+:)?(?:rid|fid|id)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
 
-    /** Every feature identifier of the request, in parameters, filters and a POSTed body, must be one of ours. */
+    /** What an identifier may consist of at all; anything else (quotes, blanks, brackets) is an attack or a mistake. */
+    private static final Pattern ID_CHARACTERS = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
+
+    /**
+     * Every feature identifier of the request, in parameters, filters and a POSTed body, must at least
+     * look like one. In RESOURCEID and FEATUREID an identifier that cannot be one of ours (not
+     * {@code layer.number}) names no feature: it is asked as the number 0, which no feature has, so the
+     * answer is empty as WFS 2.0 (and the CITE suite) want, and MapServer never sees the identifier.
+     */
     private static void checkIds(Map<String, String> p, String body) {
+        String types = p.containsKey("TYPENAMES") ? p.get("TYPENAMES") : p.get("TYPENAME");
+        String firstType = types == null || types.isBlank() ? null
+                : types.split(",")[0].strip().replaceAll("^\\(|\\)$", "").replaceAll("^[A-Za-z][A-Za-z0-9_]*:", "");
         for (String name : List.of("RESOURCEID", "FEATUREID")) {
             String ids = p.get(name);
-            if (ids != null && !ids.isBlank()) {
-                for (String id : ids.split(",")) {
-                    checkId(id.strip().replaceAll("^\\(|\\)$", ""), name);
+            if (ids == null || ids.isBlank()) {
+                continue;
+            }
+            List<String> kept = new java.util.ArrayList<>();
+            for (String raw : ids.split(",")) {
+                String id = raw.strip().replaceAll("^\\(|\\)$", "");
+                if (!ID_CHARACTERS.matcher(id).matches()) {
+                    checkId(id, name);   // refused
+                }
+                if (isFeatureId(id)) {
+                    kept.add(id);
+                } else if (firstType == null || !isFeatureId(firstType + ".0")) {
+                    checkId(id, name);   // refused: no type to answer an empty collection for
+                } else if (!kept.contains(firstType + ".0")) {
+                    kept.add(firstType + ".0");
                 }
             }
+            p.put(name, String.join(",", kept));
         }
         // a stored query's ID is GetFeatureById's to judge: not one of ours is not found (404), as WFS 2.0 wants
         for (String xml : java.util.Arrays.asList(p.get("FILTER"), body)) {
@@ -218,7 +242,10 @@ public final class OgcRequest {
                     throw new OgcException("InvalidParameterValue", "FILTER", e.group(1) + " ohne Kennung / without identifier");
                 }
                 do {
-                    checkId(a.group(1) != null ? a.group(1) : a.group(2), xml == body ? e.group(1) : "FILTER");
+                    String id = a.group(1) != null ? a.group(1) : a.group(2);
+                    if (!ID_CHARACTERS.matcher(id).matches()) {
+                        checkId(id, xml == body ? e.group(1) : "FILTER");   // refused
+                    }
                 } while (a.find());
             }
         }
