@@ -103,8 +103,14 @@ public final class MapfileWriter {
                 // GetFeatureInfo as application/json: the same GeoJSON writer under the plain JSON type
                 .append("  OUTPUTFORMAT NAME \"json\" DRIVER \"OGR/GEOJSON\" MIMETYPE \"application/json\" ")
                 .append("FORMATOPTION \"STORAGE=memory\" FORMATOPTION \"FORM=simple\" FORMATOPTION \"LCO:COORDINATE_PRECISION=6\" END\n")
+                // CSV: GDAL's CSV driver writes a file only when its name ends in .csv (MapServer's default
+                // "result.dat" failed with a /vsimem path in the answer); csv_de is the German dialect
+                // (semicolons, for spreadsheets with a decimal comma; the "wert" column is German anyway)
                 .append("  OUTPUTFORMAT NAME \"csv\" DRIVER \"OGR/CSV\" MIMETYPE \"text/csv\" FORMATOPTION \"STORAGE=memory\" ")
-                .append("FORMATOPTION \"FORM=simple\" FORMATOPTION \"LCO:GEOMETRY=AS_WKT\" END\n")
+                .append("FORMATOPTION \"FORM=simple\" FORMATOPTION \"FILENAME=result.csv\" FORMATOPTION \"LCO:GEOMETRY=AS_WKT\" END\n")
+                .append("  OUTPUTFORMAT NAME \"csv_de\" DRIVER \"OGR/CSV\" MIMETYPE \"text/csv; dialect=de\" FORMATOPTION \"STORAGE=memory\" ")
+                .append("FORMATOPTION \"FORM=simple\" FORMATOPTION \"FILENAME=result.csv\" FORMATOPTION \"LCO:GEOMETRY=AS_WKT\" ")
+                .append("FORMATOPTION \"LCO:SEPARATOR=SEMICOLON\" END\n")
                 .append("  LEGEND\n    KEYSIZE 18 12\n    LABEL TYPE TRUETYPE FONT \"dejavu\" SIZE 8 COLOR 0 0 0 ENCODING \"UTF-8\" END\n  END\n")
                 .append("  WEB\n    HEADER \"").append(dir.resolve("gfi-head.html")).append("\"\n    FOOTER \"")
                 .append(dir.resolve("gfi-foot.html")).append("\"\n    METADATA\n")
@@ -119,7 +125,7 @@ public final class MapfileWriter {
                 // only what our request vetting lets through (MapServer would advertise PDF, SVG, KML, ...)
                 .append(meta("wms_getmap_formatlist", "image/png,image/jpeg"))
                 .append(meta("wms_getfeatureinfo_formatlist", "text/html,application/json,geojson,application/vnd.ogc.gml,text/plain"))
-                .append(meta("wfs_getfeature_formatlist", "geojson,csv"))
+                .append(meta("wfs_getfeature_formatlist", "geojson,csv,csv_de"))
                 .append(meta("wfs_maxfeatures", "100000"))
                 .append(meta("ows_namespace_prefix", "atlas"))
                 .append(meta("ows_namespace_uri", "https://chancenatlas.de/atlas"))

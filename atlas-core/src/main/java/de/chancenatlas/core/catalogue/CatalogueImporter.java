@@ -87,7 +87,7 @@ public final class CatalogueImporter {
         return Transactions.inTransaction(ds, c -> {
             Integer tid = territoryId(c, key);
             Set<String> knownThemes = tid == null ? new HashSet<>() : keys(c, "theme", tid);
-            validate(c, f, key, tid, knownThemes);
+            validate(c, f, key, tid, knownThemes, tid == null ? Map.of() : indicatorKinds(c, tid));
             int territoryChanged = 0;
             if (f.territory() != null) {
                 int[] t = upsertTerritory(c, f.territory());
@@ -129,20 +129,24 @@ public final class CatalogueImporter {
                     }
                 }
             }
+            if (f.relations() != null) {
+                written += replaceRelations(c, tid, f.relations());
+            }
             Batches.finish(c, batch, written, n - written, null);
             return new ImportResult(batch, "catalogue", src.fileName(), src.sha256(), n, written, n - written, written == 0, List.of());
         });
     }
 
     private static int count(CatalogueFile f) {
-        return (f.territory() == null ? 0 : 1) + size(f.levels()) + size(f.themes()) + size(f.indicators());
+        return (f.territory() == null ? 0 : 1) + size(f.levels()) + size(f.themes()) + size(f.indicators()) + size(f.relations());
     }
 
     private static int size(List<?> l) {
         return l == null ? 0 : l.size();
     }
 
-    private void validate(Connection c, CatalogueFile f, String key, Integer tid, Set<String> knownThemes) throws SQLException {
+    private void validate(Connection c, CatalogueFile f, String key, Integer tid, Set<String> knownThemes,
+                          Map<String, String> knownKinds) throws SQLException {
         Problems p = new Problems();
         if (key == null) {
             p.add(Problem.Kind.MISSING_COLUMN.at(null, "territory.key", null, "territory.key"));
@@ -268,7 +272,109 @@ public final class CatalogueImporter {
                 }
             }
         }
+        relations(p, f, knownKinds);
         p.throwIfAny();
+    }
+
+    /**
+     * Relations name indicators of the file or of the territory: a sum adds counts (count indicators'
+     * values, ratios' numerators), a denominator is a count shared by ratios.
+     */
+    private static void relations(Problems p, CatalogueFile f, Map<String, String> knownKinds) {
+        if (f.relations() == null) {
+            return;
+        }
+        Map<String, String> kinds = new java.util.HashMap<>(knownKinds);
+        if (f.indicators() != null) {
+            f.indicators().stream().filter(i -> i.key() != null && i.kind() != null).forEach(i -> kinds.put(i.key(), i.kind()));
+        }
+        for (int r = 0; r < f.relations().size(); r++) {
+            var rel = f.relations().get(r);
+            String at = "relations[" + r + "]";
+            if ((rel.sum() == null) == (rel.denominator() == null)) {
+                p.add(Problem.Kind.INVALID.at(null, at, null, "entweder sum oder denominator / either sum or denominator"));
+                continue;
+            }
+            if (rel.of() == null || rel.of().isEmpty()) {
+                p.add(Problem.Kind.MISSING_COLUMN.at(null, at + ".of", null, at + ".of"));
+                continue;
+            }
+            String total = rel.sum() != null ? rel.sum() : rel.denominator();
+            String totalAt = at + (rel.sum() != null ? ".sum" : ".denominator");
+            String totalKind = kinds.get(total);
+            if (totalKind == null) {
+                p.add(Problem.Kind.INVALID.at(null, totalAt, total, "unbekannter Indikator „" + total + "“ / unknown indicator"));
+            } else if (rel.denominator() != null ? !"count".equals(totalKind) : "value".equals(totalKind)) {
+                p.add(Problem.Kind.INVALID.at(null, totalAt, total, rel.denominator() != null
+                        ? "ein Nenner ist eine Anzahl (kind: count) / a denominator is a count"
+                        : "nur Anzahlen und Quoten haben Fallzahlen / only counts and ratios have case counts"));
+            }
+            Set<String> parts = new HashSet<>();
+            for (String part : rel.of()) {
+                String kind = kinds.get(part);
+                if (kind == null) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".of", part, "unbekannter Indikator „" + part + "“ / unknown indicator"));
+                } else if (part.equals(total) || !parts.add(part)) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".of", part, "„" + part + "“ doppelt / listed twice"));
+                } else if (rel.denominator() != null ? !"ratio".equals(kind) : "value".equals(kind)) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".of", part, rel.denominator() != null
+                            ? "nur Quoten haben einen Nenner / only ratios have a denominator"
+                            : "nur Anzahlen und Quoten haben Fallzahlen / only counts and ratios have case counts"));
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> indicatorKinds(Connection c, int tid) throws SQLException {
+        Map<String, String> out = new java.util.HashMap<>();
+        try (var ps = c.prepareStatement("select key, kind from atlas.indicator where territory_id = ?")) {
+            ps.setInt(1, tid);
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /** A file with relations declares all of them: they replace the territory's; returns 1 when they changed. */
+    private static int replaceRelations(Connection c, int tid, List<CatalogueFile.Relation> relations) throws SQLException {
+        String before = relationText(c, tid);
+        try (var ps = c.prepareStatement("delete from atlas.indicator_relation where territory_id = ?")) {
+            ps.setInt(1, tid);
+            ps.executeUpdate();
+        }
+        try (var ps = c.prepareStatement("insert into atlas.indicator_relation (territory_id, relation_no, kind, indicator_id, part_id) "
+                + "select ?, ?, ?, t.indicator_id, p.indicator_id from atlas.indicator t, atlas.indicator p "
+                + "where t.territory_id = ? and t.key = ? and p.territory_id = ? and p.key = ?")) {
+            int no = 0;
+            for (var rel : relations) {
+                no++;
+                for (String part : rel.of()) {
+                    ps.setInt(1, tid);
+                    ps.setInt(2, no);
+                    ps.setString(3, rel.sum() != null ? "sum" : "denominator");
+                    ps.setInt(4, tid);
+                    ps.setString(5, rel.sum() != null ? rel.sum() : rel.denominator());
+                    ps.setInt(6, tid);
+                    ps.setString(7, part);
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        return before.equals(relationText(c, tid)) ? 0 : 1;
+    }
+
+    private static String relationText(Connection c, int tid) throws SQLException {
+        try (var ps = c.prepareStatement("select coalesce(string_agg(r.relation_no || r.kind || t.key || '>' || p.key, ',' "
+                + "order by r.relation_no, p.key), '') from atlas.indicator_relation r join atlas.indicator t on t.indicator_id = r.indicator_id "
+                + "join atlas.indicator p on p.indicator_id = r.part_id where r.territory_id = ?")) {
+            ps.setInt(1, tid);
+            var rs = ps.executeQuery();
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     static String defaultAggregation(String kind) {

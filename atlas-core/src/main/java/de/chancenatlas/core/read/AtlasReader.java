@@ -239,7 +239,9 @@ public final class AtlasReader {
             List<Value> out = new ArrayList<>();
             while (rs.next()) {
                 BigDecimal v = rs.getBigDecimal(4);
-                BigDecimal rounded = v == null ? null : v.setScale(decimals, RoundingMode.HALF_UP);
+                // public figures come rounded from the views (a rate maybe to fewer decimals, which stay);
+                // internal ones at full precision are shown with the declared decimals
+                BigDecimal rounded = v == null || a == Audience.PUBLIC ? v : v.setScale(decimals, RoundingMode.HALF_UP);
                 // formatted in SQL like the map layers' "wert": one rule for German numbers and markers
                 out.add(new Value(rs.getString(1), rs.getString(2), rs.getInt(3), rounded, rs.getString(9),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getBoolean(8)));

@@ -99,7 +99,7 @@ public class ReadController {
         b.append(String.join(String.valueOf(sep), "gebiet", "name", "indikator", "jahr", "wert", "zaehler", "nenner", "status")).append("\r\n");
         for (AtlasReader.Value v : rows) {
             b.append(v.unitCode()).append(sep).append(quote(v.unitName(), sep)).append(sep).append(key).append(sep).append(v.period()).append(sep)
-                    .append(v.value() == null ? v.formatted() : num(v.value(), ind.decimals(), plain)).append(sep)   // "–" withheld, "x" no data
+                    .append(v.value() == null ? v.formatted() : num(v.value(), Math.min(ind.decimals(), v.value().scale()), plain)).append(sep)   // "–" withheld, "x" no data; a rate published coarser keeps its fewer decimals
                     .append(num(v.numerator(), -1, plain)).append(sep).append(num(v.denominator(), -1, plain)).append(sep)
                     .append(v.status()).append("\r\n");
         }
