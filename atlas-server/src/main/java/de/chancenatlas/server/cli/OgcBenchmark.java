@@ -397,7 +397,7 @@ final class OgcBenchmark {
         cases.put("Chancenatlas WFS GeoJSON (1 Jahr)", () -> size(wfs + "&OUTPUTFORMAT=geojson" + oneYear));
         cases.put("  davor: MapServer OGR-GeoJSON", () -> size(wfs + "&OUTPUTFORMAT=geojson" + viaMapServer));
         cases.put("MapServer WFS GML 3.2 (1 Jahr)", () -> size(wfs + oneYear));
-        cases.put("OGC API Features (1 Jahr, CRS84)", () -> size("/koeln/ogcapi/collections/" + LAYER + "/items?limit=1000&datetime=" + year + "-12-31"));
+        cases.put("OGC API Features (1 Jahr, CRS84)", () -> size("/koeln/ogcapi/collections/" + LAYER + "/items?f=json&limit=1000&datetime=" + year + "-12-31"));
         cases.put("Chancenatlas WFS GeoJSON (alle Jahre)", () -> size(wfs + "&OUTPUTFORMAT=geojson"));
         long postmaster = postmaster(reader);
         Map<String, double[]> totals = new LinkedHashMap<>();   // wall ms, cpu ms, n, bytes
