@@ -18,7 +18,7 @@ final class Reports {
         if (service == null) {
             TestAtlas.withDemo();
             PublishedViews views = new PublishedViews(TestAtlas.dataSource());
-            OgcService ogc = new OgcService(TestAtlas.dataSource(), views, TestAtlas.database().readerConnections(), Path.of("target/ogc-work"), 2);
+            OgcService ogc = new OgcService(TestAtlas.database(), views, Path.of("target/ogc-work"), 2);
             Runtime.getRuntime().addShutdownHook(new Thread(ogc::close));
             reader = new AtlasReader(TestAtlas.database()::dataSource, views);
             service = new ReportService(reader, new MapImages(ogc, TestAtlas.dataSource(), views), new Templates(), TestAtlas.demoDir());

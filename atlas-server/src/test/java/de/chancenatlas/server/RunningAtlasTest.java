@@ -30,8 +30,8 @@ class RunningAtlasTest extends ServerTest {
         assertThat(env).as("surefire sets ATLAS_DATA_DIR like the launcher does").isNotBlank();
         Path userOgc = Path.of(env).toAbsolutePath().resolve("ogc");
         assertThat(DATA_DIR).as("the test server's data folder").startsWith(Path.of("target").toAbsolutePath());
-        try (OgcService running = new OgcService(TestAtlas.dataSource(), new PublishedViews(TestAtlas.dataSource()),
-                TestAtlas.database().readerConnections(), userOgc, 1)) {
+        try (OgcService running = new OgcService(TestAtlas.database(), new PublishedViews(TestAtlas.dataSource()),
+                userOgc, 1)) {
             assertThat(map(running).contentType()).isEqualTo("image/png");
             Map<Path, java.nio.file.attribute.FileTime> before = snapshot(userOgc);
             assertThat(before).isNotEmpty();

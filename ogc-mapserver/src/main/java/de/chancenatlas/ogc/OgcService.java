@@ -54,20 +54,17 @@ public final class OgcService implements AutoCloseable {
         }
     }
 
+    /** On an atlas database: its owner pool, its reader roles (for MapServer and our own writer), default precision. */
+    public OgcService(de.chancenatlas.core.db.AtlasDatabase db, PublishedViews views, Path workDir, int workers) {
+        this(db.dataSource(), views, db.readerConnections(), db::dataSource, FeatureQuery.Precision.DEFAULT, workDir, workers);
+    }
+
     /**
      * @param ds          the owner's pool, for the layer catalogue
      * @param views       keeps the materialised layer views fresh (shared with the read path)
      * @param connections libpq connection of each audience's reader role, which MapServer uses
-     */
-    public OgcService(DataSource ds, PublishedViews views, Map<Audience, String> connections, Path workDir, int workers) {
-        this(ds, views, connections, a -> {
-            throw new IllegalStateException("no reader pools: WFS GeoJSON through MapServer only");
-        }, FeatureQuery.Precision.DEFAULT, workDir, workers);
-    }
-
-    /**
-     * @param readers   each audience's reader pool, for the features we write ourselves ({@link FeatureQuery})
-     * @param precision coordinate decimals of GeoJSON
+     * @param readers     each audience's reader pool, for the features we write ourselves ({@link FeatureQuery})
+     * @param precision   coordinate decimals of GeoJSON
      */
     public OgcService(DataSource ds, PublishedViews views, Map<Audience, String> connections,
                       java.util.function.Function<Audience, DataSource> readers, FeatureQuery.Precision precision, Path workDir, int workers) {

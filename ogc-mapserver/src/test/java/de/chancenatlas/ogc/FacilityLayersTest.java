@@ -41,8 +41,7 @@ class FacilityLayersTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        ogc = new OgcService(TestAtlas.dataSource(), new PublishedViews(TestAtlas.dataSource()), TestAtlas.database().readerConnections(),
-                Path.of("target/ogc-facilities"), 1);
+        ogc = new OgcService(TestAtlas.database(), new PublishedViews(TestAtlas.dataSource()), Path.of("target/ogc-facilities"), 1);
     }
 
     @AfterAll

@@ -37,8 +37,7 @@ class OgcServiceTest {
     @BeforeAll
     static void start() {
         TestAtlas.withDemo();
-        ogc = new OgcService(TestAtlas.dataSource(), new PublishedViews(TestAtlas.dataSource()), TestAtlas.database().readerConnections(),
-                Path.of("target/ogc-work"), 2);
+        ogc = new OgcService(TestAtlas.database(), new PublishedViews(TestAtlas.dataSource()), Path.of("target/ogc-work"), 2);
     }
 
     @AfterAll

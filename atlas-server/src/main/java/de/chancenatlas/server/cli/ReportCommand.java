@@ -42,7 +42,7 @@ final class ReportCommand {
             AtlasDatabase db = Cli.open();
             Path data = Path.of(System.getenv().getOrDefault("ATLAS_DATA_DIR", "data"));
             PublishedViews views = new PublishedViews(db.dataSource());
-            OgcService ogc = new OgcService(db.dataSource(), views, db.readerConnections(), data.resolve("ogc-cli"), 2);
+            OgcService ogc = new OgcService(db, views, data.resolve("ogc-cli"), 2);
             ReportService reports = new ReportService(new AtlasReader(db::dataSource, views), new MapImages(ogc, db.dataSource(), views), new Templates(),
                     Path.of(System.getenv().getOrDefault("ATLAS_DEMO_DIR", "demo")));
             return new Session(db, ogc, reports);
