@@ -42,7 +42,7 @@ public final class OgcService implements AutoCloseable {
      * the layers (28 ms for Köln's 42 layers, as much as the GetMap itself): a request for one layer
      * runs on that layer's own small map.
      */
-    private record Scope(String name, MapServerPool.Mapfile mapfile, Set<String> layers, Map<String, List<Integer>> periods,
+    private record Scope(String name, MapServerPool.Mapfile mapfile, Set<String> layers, Map<String, List<java.time.LocalDate>> periods,
                          Map<String, MapServerPool.Mapfile> single) { }
 
     /**
@@ -125,14 +125,14 @@ public final class OgcService implements AutoCloseable {
         if (!"WMS".equals(request.service()) || !Set.of("GetMap", "GetFeatureInfo").contains(request.request())) {
             return;
         }
-        Set<Integer> periods = new TreeSet<>();
+        TreeSet<java.time.LocalDate> periods = new TreeSet<>();
         request.layerNames().stream().map(scope.periods()::get).filter(java.util.Objects::nonNull).forEach(periods::addAll);
         if (periods.isEmpty()) {
             return;   // boundaries only: no time
         }
         String time = request.params().get("TIME");
-        int period = time == null || time.isBlank() ? ((TreeSet<Integer>) periods).last() : WmsTime.select(time, periods);
-        request.params().put("TIME", WmsTime.stichtag(period));
+        java.time.LocalDate stichtag = time == null || time.isBlank() ? periods.last() : WmsTime.select(time, periods);
+        request.params().put("TIME", stichtag.toString());
     }
 
     /** The layer names a viewer sees in a scope (all territories when null). */
@@ -188,8 +188,9 @@ public final class OgcService implements AutoCloseable {
             for (LayerDef l : layers) {
                 single.put(l.name(), new MapServerPool.Mapfile(writeMap(gen, name + "-" + l.name() + ".map", writer.write(title, List.of(l))), gen));
             }
-            Map<String, List<Integer>> periods = layers.stream().filter(l -> !l.periods().isEmpty())
-                    .collect(Collectors.toUnmodifiableMap(LayerDef::name, l -> List.copyOf(l.periods())));
+            Map<String, List<java.time.LocalDate>> periods = layers.stream().filter(l -> !l.periods().isEmpty())
+                    .collect(Collectors.toUnmodifiableMap(LayerDef::name,
+                            l -> l.periods().stream().map(p -> java.time.LocalDate.parse(p.stichtag())).toList()));
             return new Scope(name, new MapServerPool.Mapfile(file, gen), layers.stream().map(LayerDef::name).collect(Collectors.toUnmodifiableSet()),
                     periods, Map.copyOf(single));
         } catch (SQLException e) {

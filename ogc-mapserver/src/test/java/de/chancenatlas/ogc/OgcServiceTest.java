@@ -144,7 +144,7 @@ class OgcServiceTest {
             Map<String, Integer> rgb = new HashMap<>();
             int checked = 0;
             // internal view for the exact counts: the map classes unrounded shares
-            for (AtlasReader.Value v : reader.values(Viewer.internal("test"), "koeln", "anteil_unter_6", "stadtteil", year).orElseThrow()) {
+            for (AtlasReader.Value v : reader.values(Viewer.internal("test"), "koeln", "anteil_unter_6", "stadtteil", String.valueOf(year)).orElseThrow()) {
                 double[] p = points.get(v.unitCode());
                 if (p == null) {
                     continue;   // small Stadtteile: too few pixels to hit reliably
@@ -304,7 +304,7 @@ class OgcServiceTest {
         String query = "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&LAYERS=" + LAYER + "&QUERY_LAYERS=" + LAYER
                 + "&STYLES=&CRS=EPSG:25832&BBOX=" + (p[0] - 500) + "," + (p[1] - 500) + "," + (p[0] + 500) + "," + (p[1] + 500)
                 + "&WIDTH=101&HEIGHT=101&I=50&J=50&TIME=2008&INFO_FORMAT=";
-        AtlasReader.Value v = new AtlasReader(TestAtlas.database()).values(Viewer.ANONYMOUS, "koeln", "anteil_unter_6", "stadtteil", 2008)
+        AtlasReader.Value v = new AtlasReader(TestAtlas.database()).values(Viewer.ANONYMOUS, "koeln", "anteil_unter_6", "stadtteil", "2008")
                 .orElseThrow().stream().filter(x -> x.unitCode().equals(point.getKey())).findFirst().orElseThrow();
         Classification cls = new LayerCatalog(TestAtlas.dataSource()).layers("koeln", Audience.PUBLIC).stream().filter(l -> l.name().equals(LAYER))
                 .findFirst().orElseThrow().classification();
@@ -365,7 +365,7 @@ class OgcServiceTest {
         Map<String, double[]> points = interiorPoints(400);
         for (String style : List.of("jenks", "equal", "per-period")) {
             for (int year : new int[] {2005, 2012}) {
-                Classification cls = def.styles().classification(style, year);
+                Classification cls = def.styles().classification(style, String.valueOf(year));
                 OgcResponse r = get(null, "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + LAYER + "&STYLES=" + style
                         + "&CRS=EPSG:25832&BBOX=" + bbox[0] + "," + bbox[1] + "," + bbox[2] + "," + bbox[3] + "&WIDTH=300&HEIGHT=320&FORMAT=image/png&TIME=" + year);
                 BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.body()));
@@ -385,7 +385,7 @@ class OgcServiceTest {
                 assertThat(checked).isGreaterThan(20);
             }
         }
-        assertThat(def.styles().classification("per-period", 2005).breaks()).isNotEqualTo(def.styles().classification("per-period", 2012).breaks());
+        assertThat(def.styles().classification("per-period", "2005").breaks()).isNotEqualTo(def.styles().classification("per-period", "2012").breaks());
         String unknown = new String(get(null, "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + LAYER
                 + "&STYLES=fancy&CRS=EPSG:25832&BBOX=342000,5631000,372000,5663000&WIDTH=30&HEIGHT=30&FORMAT=image/png").body(), StandardCharsets.UTF_8);
         assertThat(unknown).contains("StyleNotDefined");

@@ -45,5 +45,7 @@ public record CatalogueFile(Territory territory, List<Level> levels, List<Theme>
             String visibility,
             @JsonProperty("counts_public") Boolean countsPublic,
             Map<String, Object> disclosure,
-            Map<String, Object> classification) { }
+            Map<String, Object> classification,
+            String periodicity,
+            @JsonProperty("weight_indicator") String weightIndicator) { }
 }

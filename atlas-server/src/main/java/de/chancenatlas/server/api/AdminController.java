@@ -213,7 +213,9 @@ public class AdminController {
                                        Principal p) throws SQLException {
         Account a = Principals.admin(p, territory);
         List<String> done = publication.publish(territory, key, body == null ? null : body.levels(), a.login());
-        return Map.of("indicator", key, "published", done, "publication", publication.status(territory));
+        // a level without values is published as asked, with the reason it will show an empty map
+        return Map.of("indicator", key, "published", done, "publication", publication.status(territory),
+                "warnings", publication.warnings(territory, key, body == null ? null : body.levels()));
     }
 
     @DeleteMapping("/territories/{territory}/indicators/{key}/publication")

@@ -73,7 +73,7 @@ public class ReadController {
 
     @GetMapping(value = "/{territory}/indicators/{key}/values", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<AtlasReader.Value> values(@PathVariable String territory, @PathVariable String key,
-                                          @RequestParam(required = false) String level, @RequestParam(required = false) Integer period,
+                                          @RequestParam(required = false) String level, @RequestParam(required = false) String period,
                                           Principal p) throws SQLException {
         open(territory, p);
         return reader.values(Principals.viewer(p), territory, key, level, period).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
@@ -85,19 +85,21 @@ public class ReadController {
      */
     @GetMapping(value = "/{territory}/indicators/{key}/values", produces = "text/csv")
     public ResponseEntity<byte[]> valuesCsv(@PathVariable String territory, @PathVariable String key,
-                                            @RequestParam(required = false) String level, @RequestParam(required = false) Integer period,
+                                            @RequestParam(required = false) String level, @RequestParam(required = false) String period,
                                             @RequestParam(defaultValue = "german") String dialect, Principal p) throws SQLException {
         AtlasReader.Indicator ind = indicator(territory, key, p);
         List<AtlasReader.Value> rows = values(territory, key, level, period, p);
         boolean plain = "plain".equalsIgnoreCase(dialect);
         char sep = plain ? ',' : ';';
         StringBuilder b = new StringBuilder(plain ? "" : "\uFEFF");
-        b.append(String.join(String.valueOf(sep), "gebiet", "name", "indikator", "jahr", "wert", "zaehler", "nenner", "status")).append("\r\n");
+        // "jahr" keeps its name (spreadsheets read it by name); it holds the period's key, the Stichtag and label follow at the end
+        b.append(String.join(String.valueOf(sep), "gebiet", "name", "indikator", "jahr", "wert", "zaehler", "nenner", "status", "stichtag",
+                "zeitraum")).append("\r\n");
         for (AtlasReader.Value v : rows) {
             b.append(v.unitCode()).append(sep).append(quote(v.unitName(), sep)).append(sep).append(key).append(sep).append(v.period()).append(sep)
                     .append(v.value() == null ? v.formatted() : num(v.value(), ind.decimals(), plain)).append(sep)   // "–" withheld, "x" no data
                     .append(num(v.numerator(), -1, plain)).append(sep).append(num(v.denominator(), -1, plain)).append(sep)
-                    .append(v.status()).append("\r\n");
+                    .append(v.status()).append(sep).append(v.stichtag()).append(sep).append(quote(v.periodLabel(), sep)).append("\r\n");
         }
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + territory + "_" + key + ".csv\"")

@@ -37,8 +37,13 @@ final class AccessCommands {
                         a.options().get("department"), Cli.actor()) ? "entzogen / revoked" : "keine solche Berechtigung / no such grant");
                 case "department" -> accounts.saveDepartment(a.at(0, "TERRITORY"), a.at(1, "KEY"), a.at(2, "NAME"), list(a, "themes"),
                         list(a, "indicators"), Cli.actor());
-                case "publish" -> out.println("veröffentlicht / published: "
-                        + publication.publish(a.at(0, "TERRITORY"), a.at(1, "INDICATOR"), list(a, "levels"), Cli.actor()));
+                case "publish" -> {
+                    out.println("veröffentlicht / published: "
+                            + publication.publish(a.at(0, "TERRITORY"), a.at(1, "INDICATOR"), list(a, "levels"), Cli.actor()));
+                    for (var w : publication.warnings(a.at(0, "TERRITORY"), a.at(1, "INDICATOR"), list(a, "levels"))) {
+                        out.println("Warnung / warning: " + w.get("level") + ": " + w.get("de") + " / " + w.get("en"));
+                    }
+                }
                 case "withdraw" -> out.println("zurückgezogen / withdrawn: "
                         + publication.withdraw(a.at(0, "TERRITORY"), a.at(1, "INDICATOR"), list(a, "levels"), Cli.actor()));
                 case "publication" -> {
