@@ -48,7 +48,8 @@ public final class ValueImporter {
                 "raum", "raum_id", "ags", "ars", "einheit");
         alias("level", "level", "ebene");
         alias("indicator", "indicator", "indikator", "indicator_key", "kennzahl");
-        alias("period", "period", "jahr", "year", "zeitraum");
+        alias("period", "period", "jahr", "year", "zeitraum", "stichtag", "datum", "date", "halbjahr", "quartal", "monat", "schuljahr",
+                "berichtszeitraum", "berichtsjahr");
         alias("value", "value", "wert");
         alias("numerator", "numerator", "zaehler", "zähler");
         alias("denominator", "denominator", "nenner");
