@@ -71,10 +71,31 @@ public class ReadController {
         return reader.indicator(Principals.viewer(p), territory, key).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
     }
 
+    /** Header of an empty answer for a level that cannot have values: the reason code and its English text. */
+    public static final String NO_VALUES = "Atlas-No-Values";
+
+    /**
+     * Values of an indicator; {@code period} is a period key (2015-H1), a Stichtag (2015-06-30) or any German form the
+     * indicator's periodicity reads (1. Hj. 2015, 30.06.2015); a year of sub-annual data is its latest period. An empty
+     * answer for a level that cannot have values says why in the {@value #NO_VALUES} header (and in the indicator's
+     * {@code levels}).
+     */
     @GetMapping(value = "/{territory}/indicators/{key}/values", produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<AtlasReader.Value> values(@PathVariable String territory, @PathVariable String key,
+    public ResponseEntity<List<AtlasReader.Value>> values(@PathVariable String territory, @PathVariable String key,
                                           @RequestParam(required = false) String level, @RequestParam(required = false) String period,
                                           Principal p) throws SQLException {
+        List<AtlasReader.Value> rows = rows(territory, key, level, period, p);
+        var ok = ResponseEntity.ok();
+        if (rows.isEmpty() && level != null) {
+            AtlasReader.LevelCoverage c = indicator(territory, key, p).coverage(level);
+            if (c != null && !c.hasValues()) {
+                ok.header(NO_VALUES, c.reason() + "; " + c.reasonEn().replaceAll("[^\\x20-\\x7e]", "?"));
+            }
+        }
+        return ok.body(rows);
+    }
+
+    private List<AtlasReader.Value> rows(String territory, String key, String level, String period, Principal p) throws SQLException {
         open(territory, p);
         return reader.values(Principals.viewer(p), territory, key, level, period).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
     }
@@ -88,7 +109,7 @@ public class ReadController {
                                             @RequestParam(required = false) String level, @RequestParam(required = false) String period,
                                             @RequestParam(defaultValue = "german") String dialect, Principal p) throws SQLException {
         AtlasReader.Indicator ind = indicator(territory, key, p);
-        List<AtlasReader.Value> rows = values(territory, key, level, period, p);
+        List<AtlasReader.Value> rows = rows(territory, key, level, period, p);
         boolean plain = "plain".equalsIgnoreCase(dialect);
         char sep = plain ? ',' : ';';
         StringBuilder b = new StringBuilder(plain ? "" : "\uFEFF");
