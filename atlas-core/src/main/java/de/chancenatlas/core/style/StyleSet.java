@@ -21,11 +21,11 @@ public record StyleSet(Classification standard, Map<String, Classification> alte
     public static final List<String> NAMES = List.of(DEFAULT, "quantile", "jenks", "equal", PER_PERIOD);
     private static final Map<String, String> METHODS = Map.of("quantile", "quantile", "jenks", "jenks", "equal", "equal_interval");
     private static final Map<String, String> TITLES = Map.of(
-            DEFAULT, "Standard (Katalog, Klassen über alle Jahre)",
-            "quantile", "Quantile (Klassen über alle Jahre)",
-            "jenks", "Natürliche Unterbrechungen nach Jenks (Klassen über alle Jahre)",
-            "equal", "Gleiche Intervalle (Klassen über alle Jahre)",
-            PER_PERIOD, "Katalog-Klassen je Jahr berechnet");
+            DEFAULT, "Standard (Katalog, Klassen über alle Zeiträume)",
+            "quantile", "Quantile (Klassen über alle Zeiträume)",
+            "jenks", "Natürliche Unterbrechungen nach Jenks (Klassen über alle Zeiträume)",
+            "equal", "Gleiche Intervalle (Klassen über alle Zeiträume)",
+            PER_PERIOD, "Katalog-Klassen je Zeitraum berechnet");
 
     public StyleSet {
         alternatives = Map.copyOf(alternatives);
