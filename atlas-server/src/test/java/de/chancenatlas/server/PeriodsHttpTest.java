@@ -113,7 +113,8 @@ class PeriodsHttpTest extends ServerTest {
 
         HttpResponse<String> published = postJson("/api/v1/territories/" + T + "/indicators/index/publication", null, ADMIN);
         assertThat(published.statusCode()).isEqualTo(200);
-        JsonNode warnings = json(published).get("warnings");
+        JsonNode warnings = json(published).get("no_values");
+        assertThat(json(published).get("warnings").toString()).contains("gesamt: ").contains("nicht zusammengefasst");
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0).get("level").asText()).isEqualTo("gesamt");
         assertThat(warnings.get(0).get("reason").asText()).isEqualTo("not_aggregated");

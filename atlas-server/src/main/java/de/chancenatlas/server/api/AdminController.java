@@ -213,9 +213,12 @@ public class AdminController {
                                        Principal p) throws SQLException {
         Account a = Principals.admin(p, territory);
         List<String> done = publication.publish(territory, key, body == null ? null : body.levels(), a.login());
-        // a level without values is published as asked, with the reason it will show an empty map
-        return Map.of("indicator", key, "published", done, "publication", publication.status(territory),
-                "warnings", publication.warnings(territory, key, body == null ? null : body.levels()));
+        // a level that cannot have values is published as asked, with the reason it shows an empty map (structured in no_values)
+        List<Map<String, String>> noValues = publication.warnings(territory, key, body == null ? null : body.levels());
+        List<String> warnings = new java.util.ArrayList<>();
+        noValues.forEach(w -> warnings.add(w.get("level") + ": " + w.get("de") + " / " + w.get("en")));
+        return Map.of("indicator", key, "published", done, "warnings", warnings, "no_values", noValues,
+                "publication", publication.status(territory));
     }
 
     @DeleteMapping("/territories/{territory}/indicators/{key}/publication")
