@@ -49,6 +49,8 @@ class PeriodsTest {
                      source: Land, aggregation: weighted_mean, weight_indicator: einwohner}
                   - {key: index_ohne, theme: test, title: Index ohne Zusammenfassung, definition: d, unit_label: Punkte, decimals: 1,
                      kind: value, source: Land}
+                  - {key: hj_anteil, theme: test, title: Halbjahresanteil, definition: d, unit_label: '%', scale_factor: 100, decimals: 1,
+                     kind: ratio, numerator_label: Z, denominator_label: N, source: Test, visibility: public, periodicity: halbjahr}
                 """;
         new CatalogueImporter(TestAtlas.dataSource()).importFile(t, source("katalog.yaml", yaml));
     }
@@ -288,6 +290,22 @@ class PeriodsTest {
         assertThat(values("arbeitslose", "bezirk", "2016-01").get("01").value()).isEqualByComparingTo("5");
         assertThat(TestAtlas.count("select count(*) from atlas.indicator_value_history h join atlas.indicator i using (indicator_id) "
                 + "join atlas.territory x on x.territory_id = i.territory_id where x.key = ? and i.key = 'arbeitslose'", t)).isZero();
+    }
+
+    @Test
+    void disclosureControlJudgesEachHalfYearOnItsOwn() throws Exception {
+        // one case in Bezirk 1 in the first half-year only: withheld there with the next-smallest sibling, not in the second
+        load("hj.csv", "unit,indicator,period,numerator,denominator\n01,hj_anteil,2016-H1,1,1000\n02,hj_anteil,2016-H1,50,1000\n"
+                + "03,hj_anteil,2016-H1,60,1000\n04,hj_anteil,2016-H1,70,1000\n01,hj_anteil,2016-H2,40,1000\n02,hj_anteil,2016-H2,50,1000\n"
+                + "03,hj_anteil,2016-H2,60,1000\n04,hj_anteil,2016-H2,70,1000\n");
+        Map<String, String> h1 = reader.values(Viewer.ANONYMOUS, t, "hj_anteil", "bezirk", "2016-H1").orElseThrow().stream()
+                .collect(Collectors.toMap(AtlasReader.Value::unitCode, AtlasReader.Value::status));
+        Map<String, String> h2 = reader.values(Viewer.ANONYMOUS, t, "hj_anteil", "bezirk", "2016-H2").orElseThrow().stream()
+                .collect(Collectors.toMap(AtlasReader.Value::unitCode, AtlasReader.Value::status));
+        assertThat(h1).containsEntry("01", "suppressed").containsEntry("02", "suppressed").containsEntry("03", "ok").containsEntry("04", "ok");
+        assertThat(h2).containsOnly(Map.entry("01", "ok"), Map.entry("02", "ok"), Map.entry("03", "ok"), Map.entry("04", "ok"));
+        // staff see the true first half-year
+        assertThat(values("hj_anteil", "bezirk", "1. Hj. 2016").get("01").value()).isEqualByComparingTo("0.1");
     }
 
     static BigDecimal dec(String s) {
