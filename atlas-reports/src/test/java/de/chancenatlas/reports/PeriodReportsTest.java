@@ -29,7 +29,8 @@ class PeriodReportsTest {
         String yaml = """
                 indicators:
                   - {key: quote, theme: test, title: Halbjahresquote, definition: d, unit_label: '%', scale_factor: 100, decimals: 1,
-                     kind: ratio, numerator_label: Z, denominator_label: N, source: Test, visibility: public, periodicity: halbjahr}
+                     kind: ratio, numerator_label: Z, denominator_label: N, source: Test, visibility: public, periodicity: halbjahr,
+                     counts_public: true}
                   - {key: schueler, theme: test, title: Schülerzahl, definition: d, unit_label: Anzahl, decimals: 0, kind: count,
                      source: Test, visibility: public, periodicity: schuljahr}
                 """;

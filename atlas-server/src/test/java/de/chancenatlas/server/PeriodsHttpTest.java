@@ -31,7 +31,8 @@ class PeriodsHttpTest extends ServerTest {
         String yaml = """
                 indicators:
                   - {key: quote, theme: test, title: Quote, definition: d, unit_label: '%', scale_factor: 100, decimals: 1, kind: ratio,
-                     numerator_label: Z, denominator_label: N, source: Test, visibility: public, periodicity: halbjahr}
+                     numerator_label: Z, denominator_label: N, source: Test, visibility: public, periodicity: halbjahr,
+                     counts_public: true}
                   - {key: einwohner, theme: test, title: Einwohner, definition: d, unit_label: Anzahl, decimals: 0, kind: count, source: Test}
                   - {key: landesquote, theme: test, title: Landesquote, definition: d, unit_label: '%', decimals: 1, kind: value, source: Land,
                      aggregation: weighted_mean, weight_indicator: einwohner}

@@ -39,7 +39,8 @@ class PeriodLayersTest {
         String yaml = """
                 indicators:
                   - {key: quote, theme: test, title: Quote, definition: d, unit_label: '%', scale_factor: 100, decimals: 1, kind: ratio,
-                     numerator_label: Z, denominator_label: N, source: Test, visibility: public, periodicity: halbjahr}
+                     numerator_label: Z, denominator_label: N, source: Test, visibility: public, periodicity: halbjahr,
+                     counts_public: true}
                   - {key: schueler, theme: test, title: Schüler, definition: d, unit_label: Anzahl, decimals: 0, kind: count, source: Test,
                      visibility: public, periodicity: schuljahr}
                   - {key: arbeitslose, theme: test, title: Arbeitslose, definition: d, unit_label: Anzahl, decimals: 0, kind: count,
