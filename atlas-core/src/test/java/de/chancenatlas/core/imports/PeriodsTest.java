@@ -308,6 +308,30 @@ class PeriodsTest {
         assertThat(values("hj_anteil", "bezirk", "1. Hj. 2016").get("01").value()).isEqualByComparingTo("0.1");
     }
 
+    @Test
+    void theMinimumPopulationOfAHalfYearIsThePopulationOfTheLastThirtyFirstOfDecember() throws Exception {
+        String p = TestAtlas.territory("periods-pop");
+        String yaml = """
+                indicators:
+                  - {key: quote, theme: test, title: Quote, definition: d, unit_label: '%', scale_factor: 100, decimals: 1, kind: ratio,
+                     numerator_label: Z, denominator_label: N, source: Test, visibility: public, periodicity: halbjahr, counts_public: true}
+                """;
+        new CatalogueImporter(TestAtlas.dataSource()).importFile(p, source("k.yaml", yaml));
+        new Publication(TestAtlas.dataSource()).saveSettings(p, Map.of("min_population", 300, "population_indicator", "anzahl"), null, "test");
+        String csv = "unit,indicator,period,value,numerator,denominator\n"
+                + "01,anzahl,2015,200,,\n02,anzahl,2015,500,,\n03,anzahl,2015,600,,\n04,anzahl,2015,700,,\n"
+                + "01,quote,2016-H1,,50,1000\n02,quote,2016-H1,,50,1000\n03,quote,2016-H1,,50,1000\n04,quote,2016-H1,,50,1000\n"
+                + "03,quote,2017-H1,,50,1000\n";
+        importer.importFile(p, source("pop.csv", csv), ValueImporter.Options.NONE, Progress.NONE);
+        Map<String, String> h1 = reader.values(Viewer.ANONYMOUS, p, "quote", "bezirk", "2016-H1").orElseThrow().stream()
+                .collect(Collectors.toMap(AtlasReader.Value::unitCode, AtlasReader.Value::status));
+        // 30.06.2016 is judged by the population of 31.12.2015: Bezirk 1 (200) is too small, Bezirk 3 (600) is not
+        assertThat(h1).containsEntry("01", "suppressed").containsEntry("03", "ok");
+        // a year and a half later that population no longer counts: unknown counts as too small
+        assertThat(reader.values(Viewer.ANONYMOUS, p, "quote", "bezirk", "2017-H1").orElseThrow()).extracting(AtlasReader.Value::status)
+                .containsOnly("suppressed");
+    }
+
     static BigDecimal dec(String s) {
         return new BigDecimal(s);
     }
