@@ -75,7 +75,7 @@ final class ComparisonReport {
         List<List<Object>> rows = new ArrayList<>();
         for (AtlasReader.Indicator ind : indicators) {
             AtlasReader.Period p = AreaData.period(ind, period);
-            List<Object> r = new ArrayList<>(List.of(ind.title(), ind.unitLabel() == null ? "" : ind.unitLabel(), p == null ? "" : p.periodLabel()));
+            List<Object> r = new ArrayList<>(List.of(ind.title(), ind.unitLabel() == null ? "" : ind.unitLabel(), texts.period(p)));
             for (AtlasReader.Unit u : units) {
                 r.add(Spreadsheet.cell(area.value(ind, u.code(), p), ind.decimals()));
             }
@@ -105,7 +105,7 @@ final class ComparisonReport {
             }
             Map<String, Object> r = new HashMap<>();
             String unitLabel = ind.unitLabel() == null || "Anzahl".equals(ind.unitLabel()) ? "" : " (" + ind.unitLabel() + ")";
-            r.put("title", ind.title() + unitLabel + (p == null ? "" : ", " + p.periodLabel()));
+            r.put("title", ind.title() + unitLabel + (p == null ? "" : ", " + texts.period(p)));
             for (int k = 0; k < MAX_UNITS; k++) {
                 r.put("v" + (k + 1), k < units.size() ? ValueText.of(area.value(ind, units.get(k).code(), p)) : "");
             }

@@ -60,8 +60,8 @@ final class IndicatorReport {
             throw new ReportProblem.BadRequest(e.getMessage());
         }
         if (!ind.periods().contains(p)) {
-            throw new ReportProblem.NotFound("Zeitraum / period " + period + " (" + ind.periods().get(0).periodLabel() + " – "
-                    + ind.latest().periodLabel() + ")");
+            throw new ReportProblem.NotFound("Zeitraum / period " + period + " (" + texts.period(ind.periods().get(0)) + " – "
+                    + texts.period(ind.latest()) + ")");
         }
         List<AtlasReader.Value> all = s.reader.values(viewer, territory, key, null, null)
                 .orElseThrow(() -> new ReportProblem.NotFound("Indikator / indicator " + key));
@@ -135,7 +135,7 @@ final class IndicatorReport {
 
     String subtitle(Data d) {
         return texts.get("subtitle.indicator", d.territory().name(), d.level().namePlural() == null ? d.level().name() : d.level().namePlural(),
-                d.period().periodLabel());
+                texts.period(d.period()));
     }
 
     net.sf.jasperreports.engine.JasperPrint fillReport(Data d, int dpi) {
@@ -148,15 +148,15 @@ final class IndicatorReport {
         BufferedImage map = map(d, Images.pixels(MAP_PT / 72.0 * 2.54, dpi));
         p.put("MAP", map);
         String levelName = d.level().namePlural() == null ? d.level().name() : d.level().namePlural();
-        p.put("MAP_ALT", texts.get("map.alt", ind.title(), levelName, d.period().periodLabel(), String.valueOf(d.classes().classes())));
+        p.put("MAP_ALT", texts.get("map.alt", ind.title(), levelName, texts.period(d.period()), String.valueOf(d.classes().classes())));
         p.put("MAP_NOTE", texts.get("map.unavailable"));
         p.put("LEGEND", legend(d));
         p.put("RANKING", ranking(d, 515, dpi));
         p.put("RANKING_LARGE", Charts.rankingHeight(d.units().size()) > 240);
-        p.put("RANKING_ALT", texts.get("ranking.alt", ind.title(), levelName, d.period().periodLabel(), ValueText.of(d.total())));
+        p.put("RANKING_ALT", texts.get("ranking.alt", ind.title(), levelName, texts.period(d.period()), ValueText.of(d.total())));
         p.put("TIMESERIES", timeSeries(d, 515, 200, dpi));
-        p.put("TIMESERIES_ALT", texts.get("timeseries.alt", ind.title(), ind.periods().get(0).periodLabel(),
-                ind.latest().periodLabel(), String.join(", ", seriesNames(d))));
+        p.put("TIMESERIES_ALT", texts.get("timeseries.alt", ind.title(), texts.period(ind.periods().get(0)),
+                texts.period(ind.latest()), String.join(", ", seriesNames(d))));
         p.put("FOOTNOTES", footnotes(d.territory(), List.of(ind), d.classes()));
         return s.fill("indicator-report", p, null);
     }

@@ -115,7 +115,7 @@ final class ProfileReport {
             AtlasReader.Value v = area.value(ind, unit.code(), p);
             AtlasReader.Value total = area.value(ind, area.totalCode, p);
             rows.add(new ArrayList<>(List.of(ind.themeTitle(), ind.title(), ind.unitLabel() == null ? "" : ind.unitLabel(),
-                    p == null ? "" : p.periodLabel(), Spreadsheet.cell(v, ind.decimals()), Spreadsheet.cell(total, ind.decimals()),
+                    texts.period(p), Spreadsheet.cell(v, ind.decimals()), Spreadsheet.cell(total, ind.decimals()),
                     parent == null ? "" : Spreadsheet.cell(area.value(ind, parent.code(), p), ind.decimals()),
                     trend(area, ind, unit.code(), p), light(ind, v, total)[0])));
         }
@@ -154,7 +154,7 @@ final class ProfileReport {
         AtlasReader.Value up = parent == null ? null : area.value(ind, parent.code(), p);
         Map<String, Object> r = new HashMap<>();
         String unitLabel = ind.unitLabel() == null || "Anzahl".equals(ind.unitLabel()) ? "" : " (" + ind.unitLabel() + ")";
-        r.put("title", ind.title() + unitLabel + (p == null ? "" : ", " + p.periodLabel()));
+        r.put("title", ind.title() + unitLabel + (p == null ? "" : ", " + texts.period(p)));
         r.put("value", ValueText.of(v));
         r.put("territory", ValueText.of(total));
         r.put("parent", parent == null ? "" : ValueText.of(up));
@@ -169,8 +169,8 @@ final class ProfileReport {
             all.add(number(area.value(ind, area.totalCode, period)));
         }
         r.put("spark", Charts.sparkline(mine, all, brand, 80, 22, dpi));
-        r.put("sparkAlt", texts.get("timeseries.alt", ind.title(), ind.periods().isEmpty() ? "" : ind.periods().get(0).periodLabel(),
-                ind.periods().isEmpty() ? "" : ind.latest().periodLabel(), unit.name() + ", " + area.totalName));
+        r.put("sparkAlt", texts.get("timeseries.alt", ind.title(), ind.periods().isEmpty() ? "" : texts.period(ind.periods().get(0)),
+                ind.periods().isEmpty() ? "" : texts.period(ind.latest()), unit.name() + ", " + area.totalName));
         return r;
     }
 

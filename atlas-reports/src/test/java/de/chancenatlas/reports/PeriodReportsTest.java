@@ -79,6 +79,10 @@ class PeriodReportsTest {
         String comparison = cells(Reports.service().comparison(Viewer.ANONYMOUS, T, List.of("01", "02"), null, "2015", ReportFormat.XLSX,
                 OPTIONS).body());
         assertThat(comparison).contains("2. Halbjahr 2015").doesNotContain("Schuljahr");
+        // in English the periods speak English too
+        String english = cells(Reports.service().profile(Viewer.ANONYMOUS, T, "01", null, ReportFormat.XLSX,
+                new ReportService.Options("en", null, 1, 150, 0.10)).body());
+        assertThat(english).contains("H2 2015").contains("School year 2023/24").doesNotContain("Halbjahr 2015");
         Rendered pdf = Reports.service().profile(Viewer.ANONYMOUS, T, "01", null, ReportFormat.PDF, OPTIONS);
         String text = Tools.text(Tools.write(pdf.fileName(), pdf.body())).replaceAll("\\s+", " ");
         assertThat(text).contains("Schuljahr 2023/24").contains("15.10.2023");
