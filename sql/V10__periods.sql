@@ -99,6 +99,9 @@ drop view atlas_internal.indicator_value;
 drop view atlas_public.indicator;
 drop view atlas_internal.indicator;
 drop view atlas.v_indicator_value;
+drop function atlas.disclosure_report(integer);
+drop function atlas.disclosure();
+drop type atlas.disclosure_cell;
 
 alter table atlas.indicator_value drop constraint indicator_value_period_check;
 alter table atlas.indicator_value alter column period type date using make_date(period, 12, 31);
@@ -335,101 +338,278 @@ select v.territory_id, v.indicator_id, v.unit_id, atlas.period_key(v.stichtag, i
        atlas.display_value(v.value, i.decimals, v.status) as formatted
 from atlas.v_indicator_value v join atlas.indicator i using (indicator_id);
 
--- Disclosure control (statistical secrecy), as in V5, per Stichtag. Rules per indicator from atlas.v_disclosure_rule:
---  1. primary: a case count (the count itself, or a ratio's numerator) below the threshold is
---     withheld (zero only with suppress_zero, as the Bundesagentur publishes zeros); a value kept
---     secret at source is withheld as well;
---  2. minimum population: no rate for a unit whose population (the territory's population
---     indicator, same unit, on the Stichtag or the latest one in the year before) is below the
---     minimum; an unknown population counts as below;
---  3. secondary: when exactly one unit among the children of a parent is withheld, the sibling
---     with the next-smallest case count is withheld too, so parent minus siblings reveals nothing;
---     a parent whose only child is withheld is withheld itself;
---  4. published counts may be rounded to multiples of round_to (Destatis practice: 5); rates are
---     computed from the exact counts before rounding.
--- Withheld values leave as status 'suppressed' with no figure at all; the reason is not published
--- (telling primary from secondary apart would point at the small one).
--- Materialised: the rules need whole sibling groups, so the view cannot be narrowed to one
--- indicator cheaply; the atlas refreshes it (concurrently) when data or publication change.
+-- Disclosure control (V8, atlas.disclosure()), per Stichtag: the same rules, each sum an analyst can
+-- difference taken per Stichtag; the minimum-population rule reads the population on the Stichtag or
+-- the latest one in the year before. The function, its cell type and the report are rebuilt with the
+-- Stichtag in place of the year.
+-- One cell: a value of an indicator, unit and Stichtag on a published level, with what the rules need.
+create type atlas.disclosure_cell as (
+    cell_id integer, territory_id integer, indicator_id integer, unit_id bigint, parent_id bigint, level_id integer,
+    stichtag date, value numeric, numerator numeric, denominator numeric, status text, aggregated boolean,
+    kind text, aggregation text, counts_public boolean, decimals integer, pub_decimals integer, cases numeric,
+    round_to integer, secondary boolean, reason text, count_elsewhere boolean,
+    scale_factor numeric, may_exceed boolean, min_candidates integer, guarded boolean);
+
+-- (atlas.disclosure_member, a cell's place in a sum, stays as V8 made it: it has no period)
+
+-- Every cell of live territories on published levels, with the reason it is withheld (null: published)
+-- and the decimals it is published with. Reasons: secret (at source), primary (case count below the
+-- threshold), population (area below the minimum population), ambiguity (a rate that would give its
+-- count away), secondary (a sum of one indicator: parent and children), relation (a declared relation).
+-- Internal: the public views publish no reason (telling primary from secondary would point at the small one).
+create function atlas.disclosure()
+    returns table (territory_id integer, indicator_id integer, unit_id bigint, level_id integer, stichtag date, value numeric,
+                   numerator numeric, denominator numeric, status text, aggregated boolean, kind text, counts_public boolean,
+                   round_to integer, decimals integer, reason text)
+    language plpgsql stable as $$
+#variable_conflict use_column
+declare
+    cells atlas.disclosure_cell[];
+    reasons text[];
+    decs integer[];
+    members atlas.disclosure_member[];
+    pick_ids integer[];
+    pick_why text[];
+    rounds integer := 0;
+begin
+    select coalesce(array_agg(c order by c.cell_id), '{}') into cells from (
+        with live as materialized (
+            select v.* from atlas.v_indicator_value v
+            where v.territory_id in (select p.territory_id from atlas.v_territory_publication p where p.published >= p.min_published)
+        ),
+        -- the population of a unit holds from its Stichtag to the next one, at most a year (V10: a half-year
+        -- rate on 30.06. is judged by the population of the last 31.12.)
+        populations as materialized (
+            select v.unit_id, v.value,
+                   daterange(v.stichtag, least(lead(v.stichtag) over (partition by v.unit_id order by v.stichtag),
+                                               (v.stichtag + interval '1 year')::date), '[)') as valid
+            from live v join atlas.v_disclosure_rule r on r.indicator_id = v.indicator_id
+            where r.is_population
+        ),
+        base as (
+            -- every value of live territories: the population indicator is needed even where it is not published
+            select v.territory_id, v.indicator_id, v.unit_id, v.stichtag, v.value, v.numerator, v.denominator, v.status, v.aggregated,
+                   u.parent_id, u.level_id, i.kind, i.aggregation, i.counts_public, i.decimals, i.scale_factor,
+                   i.numerator_may_exceed_denominator as may_exceed,
+                   r.threshold, r.suppress_zero, r.secondary, r.min_population, r.round_to, r.min_candidates,
+                   -- a count of cases; a difference (numerator_may_be_negative, e.g. population change) is none
+                   case when i.numerator_may_be_negative then null when i.kind = 'count' then v.value when i.kind = 'ratio' then v.numerator end
+                       as cases,
+                   pop.value as population
+            from live v
+            join atlas.indicator i on i.indicator_id = v.indicator_id
+            join atlas.v_disclosure_rule r on r.indicator_id = v.indicator_id
+            join atlas.spatial_unit u on u.unit_id = v.unit_id
+            left join populations pop on pop.unit_id = v.unit_id and pop.valid @> v.stichtag
+        ),
+        cell as (
+            select b.* from base b
+            where exists (select 1 from atlas.publication p where p.indicator_id = b.indicator_id and p.level_id = b.level_id)
+        ),
+        -- cells of a ratio whose numerator is, by a declared one-part relation, the count of a count
+        -- indicator published for the same unit and Stichtag: its count is public anyway
+        count_elsewhere as (
+            select distinct c.indicator_id, c.unit_id, c.stichtag
+            from cell c
+            join atlas.indicator_relation rel on rel.kind = 'sum' and rel.part_id = c.indicator_id
+                 and not exists (select 1 from atlas.indicator_relation o where o.territory_id = rel.territory_id
+                                   and o.relation_no = rel.relation_no and o.part_id <> rel.part_id)
+            join cell t on t.indicator_id = rel.indicator_id and t.unit_id = c.unit_id and t.stichtag = c.stichtag and t.kind = 'count'
+            where c.kind = 'ratio'
+        ),
+        guarded as (
+            select c.*, (e.unit_id is not null) as count_elsewhere,
+                   c.kind = 'ratio' and c.numerator is not null and not c.counts_public and c.cases is not null and c.cases >= 0
+                       and e.unit_id is null as guarded
+            from cell c left join count_elsewhere e using (indicator_id, unit_id, stichtag)
+        ),
+        prec as (
+            select g.*,
+                   case when not g.guarded then g.decimals
+                        else (select max(dd) from generate_series(0, g.decimals) dd
+                              -- the finest precision whose rounding step holds min_candidates numerators for any
+                              -- figure (a choice by the public denominator alone reveals nothing about the figure) ...
+                              where g.denominator >= g.min_candidates * g.scale_factor * power(10::numeric, dd)
+                                -- ... and for this figure, near 0 and 100 % included
+                                and atlas.numerator_candidates(round(g.value, dd), dd, g.denominator, g.scale_factor, g.may_exceed,
+                                                               g.threshold, g.suppress_zero) >= g.min_candidates)
+                   end as pub_decimals
+            from guarded g
+        )
+        select (row_number() over (order by p.indicator_id, p.unit_id, p.stichtag))::int as cell_id, p.territory_id, p.indicator_id,
+               p.unit_id, p.parent_id, p.level_id, p.stichtag, p.value, p.numerator, p.denominator, p.status, p.aggregated,
+               p.kind, p.aggregation, p.counts_public, p.decimals, p.pub_decimals, p.cases, p.round_to, p.secondary,
+               case when p.status = 'secret' then 'secret'
+                    when p.cases is not null and p.cases < p.threshold and (p.cases <> 0 or p.suppress_zero) then 'primary'
+                    when p.kind = 'ratio' and p.min_population > 0 and coalesce(p.population, 0) < p.min_population then 'population'
+                    when p.guarded and p.pub_decimals is null then 'ambiguity'
+               end as reason,
+               p.count_elsewhere, p.scale_factor, p.may_exceed, p.min_candidates, p.guarded
+        from prec p
+    ) c;
+    select coalesce(array_agg(c.reason order by c.cell_id), '{}'), coalesce(array_agg(c.pub_decimals order by c.cell_id), '{}')
+      into reasons, decs from unnest(cells) c;
+
+    -- Rates joined by a declared sum whose total is an exact public count: each part's range of numerators,
+    -- intersected with the total minus the other parts' ranges, must still hold min_candidates numerators
+    -- (Köln: Minderjährige = unter 6 + 6 bis unter 18 narrowed one in 29 Stadtteil-years to a single count).
+    -- Otherwise the group's rates go out one decimal coarser, below no decimals they are withheld.
+    loop
+        with rel as (
+            select x.territory_id, x.relation_no, x.indicator_id as total_id, x.part_id,
+                   count(*) over (partition by x.territory_id, x.relation_no) as parts
+            from atlas.indicator_relation x where x.kind = 'sum'
+        ),
+        part as (
+            select r.relation_no, t.cell_id as total_cell, t.cases as total, r.parts, c.cell_id, c.guarded, c.min_candidates,
+                   reasons[c.cell_id] is null and (c.guarded or c.round_to = 1 and (c.kind = 'count' or c.counts_public or c.count_elsewhere))
+                       as known,
+                   case when c.guarded and reasons[c.cell_id] is null
+                        then atlas.numerator_range(round(c.value, decs[c.cell_id]), decs[c.cell_id], c.denominator, c.scale_factor, c.may_exceed)
+                        else array[c.cases, c.cases] end as r
+            from rel r
+            join unnest(cells) t on t.territory_id = r.territory_id and t.indicator_id = r.total_id
+            join unnest(cells) c on c.indicator_id = r.part_id and c.unit_id = t.unit_id and c.stichtag = t.stichtag
+            -- the total: an exact count, published
+            where reasons[t.cell_id] is null and t.round_to = 1 and t.cases is not null
+              and (t.kind = 'count' or t.counts_public or t.count_elsewhere)
+        ),
+        grp as (
+            select relation_no, total_cell from part group by relation_no, total_cell, parts
+            having count(*) = parts and bool_and(known) and bool_or(guarded)
+        ),
+        sums as (
+            select p.*, sum(p.r[1]) over w as low_sum, sum(p.r[2]) over w as high_sum
+            from part p join grp using (relation_no, total_cell)
+            window w as (partition by p.relation_no, p.total_cell)
+        ),
+        tight as (
+            select distinct relation_no, total_cell from sums s
+            where s.guarded and least(s.r[2], s.total - (s.low_sum - s.r[1])) - greatest(s.r[1], s.total - (s.high_sum - s.r[2])) + 1
+                                < s.min_candidates
+        )
+        select array_agg(distinct s.cell_id) into pick_ids from sums s join tight using (relation_no, total_cell) where s.guarded;
+        exit when pick_ids is null;
+        for k in 1 .. array_length(pick_ids, 1) loop
+            if decs[pick_ids[k]] > 0 then
+                decs[pick_ids[k]] := decs[pick_ids[k]] - 1;
+            else
+                reasons[pick_ids[k]] := 'ambiguity';
+            end if;
+        end loop;
+    end loop;
+
+    -- the sums an analyst can difference
+    select coalesce(array_agg(row(m.group_key, m.cell_id, m.cases, m.is_total, m.count_elsewhere)::atlas.disclosure_member), '{}')
+      into members
+      from (
+        -- parent = sum of its children on one level (one indicator and Stichtag), where the indicator sums
+        select 'h:' || c.indicator_id || ':' || c.stichtag || ':' || c.parent_id || ':' || c.level_id as group_key,
+               c.cell_id, c.cases, false as is_total, c.count_elsewhere
+        from unnest(cells) c where c.parent_id is not null and c.secondary and c.aggregation <> 'none'
+        union
+        select 'h:' || ch.indicator_id || ':' || ch.stichtag || ':' || ch.parent_id || ':' || ch.level_id, p.cell_id, p.cases, true, p.count_elsewhere
+        from unnest(cells) ch
+        join unnest(cells) p on p.indicator_id = ch.indicator_id and p.stichtag = ch.stichtag and p.unit_id = ch.parent_id
+        where ch.secondary and ch.aggregation <> 'none'
+        union
+        -- a declared sum: the total and its parts, per unit and Stichtag
+        select 'r:' || rel.relation_no || ':' || c.unit_id || ':' || c.stichtag, c.cell_id, c.cases, c.indicator_id = rel.total_id,
+               c.count_elsewhere
+        from (select x.territory_id, x.relation_no, x.indicator_id as total_id, array_agg(x.part_id) || x.indicator_id as ids
+              from atlas.indicator_relation x where x.kind = 'sum' group by x.territory_id, x.relation_no, x.indicator_id) rel
+        join unnest(cells) c on c.territory_id = rel.territory_id and c.indicator_id = any(rel.ids)
+      ) m;
+
+    loop
+        with m as (
+            -- a withheld rate whose count is published elsewhere hides nothing of that count
+            select m.group_key, m.cell_id, m.cases, m.is_total, reasons[m.cell_id] as reason,
+                   reasons[m.cell_id] is not null and not (reasons[m.cell_id] = 'population' and m.count_elsewhere) as hidden
+            from unnest(members) m
+        ),
+        -- sums with exactly one hidden count (a rate withheld for the minimum population alone keeps
+        -- no count secret): the total and the others would give it away
+        open as (
+            select m.group_key from m group by m.group_key
+            having count(*) filter (where m.hidden) = 1 and bool_or(m.hidden and m.reason <> 'population')
+        ),
+        pick as (
+            -- the part with the smallest count, the total only when no part is left
+            select distinct on (m.group_key) m.cell_id, case when m.group_key like 'h:%' then 'secondary' else 'relation' end as why
+            from m join open o using (group_key)
+            where not m.hidden
+            order by m.group_key, m.is_total, m.cases nulls last, m.cell_id
+        ),
+        denominators as (
+            -- a ratio with public counts publishes its denominator: withheld with the count that is its denominator
+            select r.cell_id, 'relation' as why
+            from unnest(cells) r
+            join atlas.indicator_relation rel on rel.kind = 'denominator' and rel.part_id = r.indicator_id
+            join unnest(cells) d on d.indicator_id = rel.indicator_id and d.unit_id = r.unit_id and d.stichtag = r.stichtag
+            where r.counts_public and (reasons[r.cell_id] is null or reasons[r.cell_id] = 'population')
+              and reasons[d.cell_id] is not null and reasons[d.cell_id] <> 'population'
+        )
+        select array_agg(x.cell_id), array_agg(x.why) into pick_ids, pick_why
+        from (select distinct on (y.cell_id) y.cell_id, y.why from (select * from pick union all select * from denominators) y
+              order by y.cell_id, y.why desc) x;
+        exit when pick_ids is null;
+        for k in 1 .. array_length(pick_ids, 1) loop
+            reasons[pick_ids[k]] := pick_why[k];
+        end loop;
+        rounds := rounds + 1;
+        if rounds > 10000 then   -- every round withholds at least one more cell: cannot happen
+            raise exception 'disclosure control did not settle';
+        end if;
+    end loop;
+
+    return query
+    select c.territory_id, c.indicator_id, c.unit_id, c.level_id, c.stichtag, c.value, c.numerator, c.denominator, c.status,
+           c.aggregated, c.kind, c.counts_public, c.round_to, decs[c.cell_id], reasons[c.cell_id]
+    from unnest(cells) c;
+end $$;
+
 create materialized view atlas_public.indicator_value as
-with live_values as (
-    select v.* from atlas.v_indicator_value v
-    where v.territory_id in (select territory_id from atlas.v_territory_publication where published >= min_published)
-),
--- the population of a unit holds from its Stichtag to the next one, at most a year
-populations as materialized (
-    select v.unit_id, v.value,
-           daterange(v.stichtag, least(lead(v.stichtag) over (partition by v.unit_id order by v.stichtag),
-                                       (v.stichtag + interval '1 year')::date), '[)') as valid
-    from live_values v join atlas.v_disclosure_rule r on r.indicator_id = v.indicator_id
-    where r.is_population
-),
-base as (
-    -- every value of live territories: the population indicator is needed even where it is not published
-    select v.territory_id, v.indicator_id, v.unit_id, v.stichtag, v.value, v.numerator, v.denominator, v.status, v.aggregated,
-           u.parent_id, u.level_id, i.kind, i.counts_public, i.decimals, i.periodicity,
-           r.threshold, r.suppress_zero, r.secondary, r.min_population, r.round_to,
-           -- a count of cases; a difference (numerator_may_be_negative, e.g. population change) is none
-           case when i.numerator_may_be_negative then null when i.kind = 'count' then v.value when i.kind = 'ratio' then v.numerator end
-               as cases,
-           p.value as population
-    from live_values v
-    left join populations p on p.unit_id = v.unit_id and p.valid @> v.stichtag
-    join atlas.indicator i on i.indicator_id = v.indicator_id
-    join atlas.v_disclosure_rule r on r.indicator_id = v.indicator_id
-    join atlas.spatial_unit u on u.unit_id = v.unit_id
-),
-first_pass as (
-    select b.*,
-           case when b.status = 'secret' then 'secret'
-                when b.cases is not null and b.cases < b.threshold and (b.cases <> 0 or b.suppress_zero) then 'primary'
-                when b.kind = 'ratio' and b.min_population > 0 and coalesce(b.population, 0) < b.min_population then 'population'
-           end as reason
-    from base b
-    where exists (select 1 from atlas.publication p where p.indicator_id = b.indicator_id and p.level_id = b.level_id)
-),
-siblings as (
-    select f.*,
-           count(*) over w                                      as sibling_count,
-           count(*) filter (where f.reason is not null) over w  as withheld_siblings,
-           row_number() over (partition by f.indicator_id, f.stichtag, f.parent_id, f.level_id, f.reason is null
-                              order by f.cases nulls last, f.value nulls last, f.unit_id) as rank_by_cases
-    from first_pass f
-    window w as (partition by f.indicator_id, f.stichtag, f.parent_id, f.level_id)
-),
-second_pass as (
-    select s.*,
-           coalesce(s.reason, case when s.secondary and s.parent_id is not null and s.withheld_siblings = 1
-                                    and s.rank_by_cases = 1 then 'secondary' end) as reason2
-    from siblings s
-),
-lonely as (
-    select distinct indicator_id, stichtag, parent_id as unit_id
-    from second_pass where secondary and sibling_count = 1 and reason2 is not null and parent_id is not null
-),
-controlled as (
-    select s.*, coalesce(s.reason2, case when l.unit_id is not null then 'secondary' end) as suppression
-    from second_pass s left join lonely l using (indicator_id, stichtag, unit_id)
-),
+with d as (select * from atlas.disclosure()),
 published as (
-    select c.territory_id, c.indicator_id, c.unit_id, c.stichtag, c.periodicity, c.aggregated, c.decimals,
-           case when c.suppression is not null then null
-                when c.kind = 'count' and c.round_to > 1 then round(c.value / c.round_to) * c.round_to
-                else c.value end as value,
-           case when c.suppression is not null or not c.counts_public then null
-                when c.round_to > 1 then round(c.numerator / c.round_to) * c.round_to
-                else c.numerator end as numerator,
-           case when c.suppression is not null or not c.counts_public then null
-                when c.round_to > 1 then round(c.denominator / c.round_to) * c.round_to
-                else c.denominator end as denominator,
-           case when c.suppression is not null then 'suppressed' else c.status end as status
-    from controlled c
+    select d.territory_id, d.indicator_id, d.unit_id, d.stichtag, d.aggregated,
+           case when d.reason is null then d.decimals end as decimals,
+           case when d.reason is not null then null
+                when d.kind = 'count' and d.round_to > 1 then round(d.value / d.round_to) * d.round_to
+                else round(d.value, d.decimals) end as value,
+           case when d.reason is not null or not d.counts_public then null
+                when d.round_to > 1 then round(d.numerator / d.round_to) * d.round_to
+                else d.numerator end as numerator,
+           case when d.reason is not null or not d.counts_public then null
+                when d.round_to > 1 then round(d.denominator / d.round_to) * d.round_to
+                else d.denominator end as denominator,
+           case when d.reason is not null then 'suppressed' else d.status end as status
+    from d
 )
-select territory_id, indicator_id, unit_id, atlas.period_key(stichtag, periodicity) as period, stichtag,
-       atlas.period_label(stichtag, periodicity) as period_label, value, numerator, denominator, status, aggregated,
-       atlas.display_value(value, decimals, status) as formatted
-from published;
+select p.territory_id, p.indicator_id, p.unit_id, atlas.period_key(p.stichtag, i.periodicity) as period, p.stichtag,
+       atlas.period_label(p.stichtag, i.periodicity) as period_label, p.value, p.numerator, p.denominator, p.status, p.aggregated,
+       atlas.display_value(p.value, coalesce(p.decimals, 0), p.status) as formatted, p.decimals
+from published p
+join atlas.indicator i on i.indicator_id = p.indicator_id;
 create unique index indicator_value_key on atlas_public.indicator_value (indicator_id, unit_id, stichtag);
+
+-- The administrator's report (V8), per indicator, level and period (key, Stichtag, label).
+create function atlas.disclosure_report(territory integer)
+    returns table (indicator text, level text, period text, stichtag date, period_label text, cells bigint, published bigint, coarser bigint,
+                   secret bigint, primary_ bigint, population bigint, ambiguity bigint, secondary bigint, relation bigint)
+    language sql stable as $$
+    select i.key, l.key, atlas.period_key(d.stichtag, i.periodicity), d.stichtag, atlas.period_label(d.stichtag, i.periodicity), count(*), count(*) filter (where d.reason is null),
+           count(*) filter (where d.reason is null and d.decimals < i.decimals),
+           count(*) filter (where d.reason = 'secret'), count(*) filter (where d.reason = 'primary'),
+           count(*) filter (where d.reason = 'population'), count(*) filter (where d.reason = 'ambiguity'),
+           count(*) filter (where d.reason = 'secondary'), count(*) filter (where d.reason = 'relation')
+    from atlas.disclosure() d
+    join atlas.indicator i on i.indicator_id = d.indicator_id
+    join atlas.unit_level l on l.level_id = d.level_id
+    where d.territory_id = territory
+    group by i.key, i.sort_order, i.periodicity, l.key, l.rank, d.stichtag
+    order by i.sort_order, i.key, l.rank, d.stichtag
+$$;
 
 ------------------------------------------------------------------------------------------------
 -- Map layers (V5, V6): one row per unit and Stichtag. The feature id reads as the unit id followed

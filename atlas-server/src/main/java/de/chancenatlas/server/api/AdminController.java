@@ -215,7 +215,7 @@ public class AdminController {
         List<String> done = publication.publish(territory, key, body == null ? null : body.levels(), a.login());
         // a level that cannot have values is published as asked, with the reason it shows an empty map (structured in no_values)
         List<Map<String, String>> noValues = publication.warnings(territory, key, body == null ? null : body.levels());
-        List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new java.util.ArrayList<>(publication.derivable(territory, key));
         noValues.forEach(w -> warnings.add(w.get("level") + ": " + w.get("de") + " / " + w.get("en")));
         return Map.of("indicator", key, "published", done, "warnings", warnings, "no_values", noValues,
                 "publication", publication.status(territory));
@@ -226,7 +226,15 @@ public class AdminController {
                                         @RequestParam(required = false) List<String> levels, Principal p) throws SQLException {
         Account a = Principals.admin(p, territory);
         List<String> done = publication.withdraw(territory, key, levels, a.login());
-        return Map.of("indicator", key, "withdrawn", done, "publication", publication.status(territory));
+        return Map.of("indicator", key, "withdrawn", done, "warnings", publication.derivable(territory, key),
+                "publication", publication.status(territory));
+    }
+
+    /** What disclosure control withheld in the territory's public area, by rule, indicator, level and period. */
+    @GetMapping("/territories/{territory}/disclosure")
+    public Map<String, Object> disclosure(@PathVariable String territory, Principal p) throws SQLException {
+        Principals.admin(p, territory);
+        return publication.disclosureReport(territory);
     }
 
     public record Settings(Map<String, Object> disclosure, Integer min_published) { }

@@ -40,12 +40,16 @@ final class AccessCommands {
                 case "publish" -> {
                     out.println("veröffentlicht / published: "
                             + publication.publish(a.at(0, "TERRITORY"), a.at(1, "INDICATOR"), list(a, "levels"), Cli.actor()));
+                    publication.derivable(a.at(0, "TERRITORY"), a.at(1, "INDICATOR")).forEach(w -> out.println("Hinweis / note: " + w));
                     for (var w : publication.warnings(a.at(0, "TERRITORY"), a.at(1, "INDICATOR"), list(a, "levels"))) {
                         out.println("Warnung / warning: " + w.get("level") + ": " + w.get("de") + " / " + w.get("en"));
                     }
                 }
-                case "withdraw" -> out.println("zurückgezogen / withdrawn: "
-                        + publication.withdraw(a.at(0, "TERRITORY"), a.at(1, "INDICATOR"), list(a, "levels"), Cli.actor()));
+                case "withdraw" -> {
+                    out.println("zurückgezogen / withdrawn: "
+                            + publication.withdraw(a.at(0, "TERRITORY"), a.at(1, "INDICATOR"), list(a, "levels"), Cli.actor()));
+                    publication.derivable(a.at(0, "TERRITORY"), a.at(1, "INDICATOR")).forEach(w -> out.println("Hinweis / note: " + w));
+                }
                 case "publication" -> {
                     Map<String, Object> s = publication.status(a.at(0, "TERRITORY"));
                     out.println((Boolean) s.get("live") ? "öffentlicher Bereich freigeschaltet / public area open"
