@@ -68,16 +68,17 @@ public final class Publication {
     }
 
     /**
-     * The levels among {@code levels} (all published ones when null) on which the indicator has no
-     * values, each with the reason (sql/V10, atlas.v_level_coverage): publishing there shows an
-     * empty map, so the administrator is told why.
+     * The levels among {@code levels} (all published ones when null) on which the indicator cannot
+     * have values, each with the reason (sql/V10, atlas.v_level_coverage): publishing there shows an
+     * empty map, so the administrator is told why. An indicator without any values yet is no
+     * warning: data commonly follow the catalogue.
      * @return level, reason code, German and English text
      */
     public List<Map<String, String>> warnings(String territory, String indicator, List<String> levels) throws SQLException {
         List<Map<String, String>> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
              var ps = c.prepareStatement("select c.level, c.reason, c.data_level, c.weight_indicator from atlas.v_level_coverage c "
-                     + "join atlas.territory t using (territory_id) where t.key = ? and c.indicator = ? and c.reason is not null "
+                     + "join atlas.territory t using (territory_id) where t.key = ? and c.indicator = ? and c.reason is not null and c.reason <> 'no_values' "
                      + "and (case when ?::text[] is null then exists (select 1 from atlas.publication p where p.indicator_id = c.indicator_id "
                      + "and p.level_id = c.level_id) else c.level = any(?::text[]) end) order by c.rank")) {
             ps.setString(1, territory);
