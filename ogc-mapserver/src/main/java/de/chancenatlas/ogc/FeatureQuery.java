@@ -82,13 +82,13 @@ public final class FeatureQuery {
         return switch (l.kind()) {
             case OUTLINE -> List.of("code", "name");
             case FACILITY -> List.of("code", "name", "typ");
-            case CHOROPLETH -> List.of("code", "name", "period", "value", "wert", "status", "klasse", "klasse_text", "status_text");
+            case CHOROPLETH -> List.of("code", "name", "period", "period_label", "value", "wert", "status", "klasse", "klasse_text", "status_text");
         };
     }
 
-    /** Properties compared as numbers; the rest are text. The one place that knows how a period is typed. */
+    /** Properties compared as numbers; the rest (the period's key "2012", "2015-H1" among them) are text. */
     static boolean numeric(String property) {
-        return Map.of("period", true, "value", true, "klasse", true, "fid", true).getOrDefault(property, false);
+        return Map.of("value", true, "klasse", true, "fid", true).getOrDefault(property, false);
     }
 
     /** The feature id, the same as the GML id and WFS RESOURCEID: {@code layer.fid}. */

@@ -236,12 +236,12 @@ public final class FeaturesApi {
 
     /** The reporting date (Stichtag, ISO date) of a layer's i-th period: the one place that reads a period here. */
     private static String stichtag(LayerDef l, int i) {
-        return WmsTime.stichtag(l.periods().get(i));
+        return l.periods().get(i).stichtag();
     }
 
     /** The first and last period, for people. */
     private static String span(LayerDef l) {
-        return l.periods().get(0) + " – " + l.periods().get(l.periods().size() - 1);
+        return l.periods().get(0).periodLabel() + " – " + l.periods().get(l.periods().size() - 1).periodLabel();
     }
 
     /** CRS84 first (the default), then EPSG:4326, the territory's own and the others WFS offers. */

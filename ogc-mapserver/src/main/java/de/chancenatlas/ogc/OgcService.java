@@ -45,7 +45,7 @@ public final class OgcService implements AutoCloseable {
      * runs on that layer's own small map.
      */
     private record Scope(String name, MapServerPool.Mapfile mapfile, MapServerPool.Mapfile wfsMapfile, Set<String> layers,
-                         Map<String, List<Integer>> periods, Map<String, MapServerPool.Mapfile> single, Map<String, Integer> srids,
+                         Map<String, List<java.time.LocalDate>> periods, Map<String, MapServerPool.Mapfile> single, Map<String, Integer> srids,
                          Map<String, LayerDef> defs) {
         /** Whether every map file is still on disk (a cleaner, or another server sharing the folder, may remove them). */
         boolean intact() {
@@ -152,14 +152,14 @@ public final class OgcService implements AutoCloseable {
         if (!"WMS".equals(request.service()) || !Set.of("GetMap", "GetFeatureInfo").contains(request.request())) {
             return;
         }
-        Set<Integer> periods = new TreeSet<>();
+        TreeSet<java.time.LocalDate> periods = new TreeSet<>();
         request.layerNames().stream().map(scope.periods()::get).filter(java.util.Objects::nonNull).forEach(periods::addAll);
         if (periods.isEmpty()) {
             return;   // boundaries only: no time
         }
         String time = request.params().get("TIME");
-        int period = time == null || time.isBlank() ? ((TreeSet<Integer>) periods).last() : WmsTime.select(time, periods);
-        request.params().put("TIME", WmsTime.stichtag(period));
+        java.time.LocalDate stichtag = time == null || time.isBlank() ? periods.last() : WmsTime.select(time, periods);
+        request.params().put("TIME", stichtag.toString());
     }
 
     /** The reader pool of a layer's audience: its role can read that audience's views only. */
@@ -238,8 +238,9 @@ public final class OgcService implements AutoCloseable {
             for (LayerDef l : layers) {
                 single.put(l.name(), new MapServerPool.Mapfile(writeMap(gen, name + "-" + l.name() + ".map", writer.write(title, List.of(l))), gen));
             }
-            Map<String, List<Integer>> periods = layers.stream().filter(l -> !l.periods().isEmpty())
-                    .collect(Collectors.toUnmodifiableMap(LayerDef::name, l -> List.copyOf(l.periods())));
+            Map<String, List<java.time.LocalDate>> periods = layers.stream().filter(l -> !l.periods().isEmpty())
+                    .collect(Collectors.toUnmodifiableMap(LayerDef::name,
+                            l -> l.periods().stream().map(p -> java.time.LocalDate.parse(p.stichtag())).toList()));
             return new Scope(name, new MapServerPool.Mapfile(file, gen), new MapServerPool.Mapfile(wfsFile, gen), layers.stream().map(LayerDef::name).collect(Collectors.toUnmodifiableSet()),
                     periods, Map.copyOf(single), layers.stream().collect(Collectors.toUnmodifiableMap(LayerDef::name, LayerDef::srid)),
                     java.util.Collections.unmodifiableMap(layers.stream().collect(Collectors.<LayerDef, String, LayerDef, Map<String, LayerDef>>toMap(LayerDef::name, l -> l, (a, b) -> a,

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Which filters our GeoJSON writer answers (as SQL with arguments) and which it leaves to MapServer. */
 class FeatureFilterTest {
     private static final LayerDef LAYER = new LayerDef(Audience.PUBLIC, "koeln", "Köln", 25832, "stadtteil", "Stadtteil", "anteil_unter_6",
-            "Anteil", "", "Bevölkerung", "Stadt Köln", "%", List.of(2011, 2012), new double[] {0, 0, 1, 1}, null);
+            "Anteil", "", "Bevölkerung", "Stadt Köln", "%",
+            List.of(new de.chancenatlas.core.read.AtlasReader.Period("2011", "2011-12-31", "2011"), new de.chancenatlas.core.read.AtlasReader.Period("2012", "2012-12-31", "2012")), new double[] {0, 0, 1, 1}, null);
     private static final String FES = "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\">%s</fes:Filter>";
 
     private static FeatureQuery.Where where(String body) throws FeatureFilter.Unsupported {
@@ -24,8 +25,8 @@ class FeatureFilterTest {
         var w = where("<fes:And><fes:PropertyIsEqualTo><fes:ValueReference>atlas:period</fes:ValueReference><fes:Literal>2012</fes:Literal>"
                 + "</fes:PropertyIsEqualTo><fes:Not><fes:PropertyIsLessThan><fes:ValueReference>name</fes:ValueReference>"
                 + "<fes:Literal>M'; drop table x</fes:Literal></fes:PropertyIsLessThan></fes:Not></fes:And>");
-        assertThat(w.text()).isEqualTo(" where (t.period = ?::float8 and (t.name < ?::text) is not true)");
-        assertThat(w.args).containsExactly(2012.0, "M'; drop table x");
+        assertThat(w.text()).isEqualTo(" where (t.period = ?::text and (t.name < ?::text) is not true)");
+        assertThat(w.args).containsExactly("2012", "M'; drop table x");
         var between = where("<fes:PropertyIsBetween><fes:ValueReference>value</fes:ValueReference><fes:LowerBoundary><fes:Literal>1"
                 + "</fes:Literal></fes:LowerBoundary><fes:UpperBoundary><fes:Literal>5.5</fes:Literal></fes:UpperBoundary></fes:PropertyIsBetween>");
         assertThat(between.text()).isEqualTo(" where t.value between ?::float8 and ?::float8");
@@ -46,7 +47,7 @@ class FeatureFilterTest {
                 "<fes:PropertyIsLike wildCard=\"*\" singleChar=\".\" escapeChar=\"!\"><fes:ValueReference>name</fes:ValueReference>"
                         + "<fes:Literal>K*</fes:Literal></fes:PropertyIsLike>",
                 "<fes:PropertyIsEqualTo matchCase=\"false\"><fes:ValueReference>name</fes:ValueReference><fes:Literal>x</fes:Literal></fes:PropertyIsEqualTo>",
-                "<fes:PropertyIsEqualTo><fes:ValueReference>period</fes:ValueReference><fes:Literal>zwölf</fes:Literal></fes:PropertyIsEqualTo>",
+                "<fes:PropertyIsEqualTo><fes:ValueReference>klasse</fes:ValueReference><fes:Literal>zwölf</fes:Literal></fes:PropertyIsEqualTo>",
                 "<fes:PropertyIsEqualTo><fes:ValueReference>geheim</fes:ValueReference><fes:Literal>1</fes:Literal></fes:PropertyIsEqualTo>",
                 "<fes:BBOX><fes:ValueReference>geom</fes:ValueReference></fes:BBOX>",
                 "<fes:And><fes:PropertyIsNull><fes:ValueReference>value</fes:ValueReference></fes:PropertyIsNull></fes:And>")) {

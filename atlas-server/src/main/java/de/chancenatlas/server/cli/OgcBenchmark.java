@@ -133,13 +133,13 @@ final class OgcBenchmark {
     private void baseline(DataSource ds, String libpq, int seconds) throws Exception {
         LayerDef layer = new LayerCatalog(ds).layers("koeln", de.chancenatlas.core.db.Audience.PUBLIC).stream().filter(l -> l.name().equals(LAYER)).findFirst().orElseThrow(
                 () -> new IllegalStateException("layer " + LAYER + " missing: is the Köln demo loaded?"));
-        int latest = layer.periods().get(layer.periods().size() - 1);
+        String latest = layer.periods().get(layer.periods().size() - 1).stichtag();
         try (var c = ds.getConnection(); var st = c.createStatement()) {
             // a plain table: the same geometry, one numeric column, nothing else between MapServer and the rows
             st.execute("drop table if exists public.bench_koeln_stadtteil");
             st.execute("create table public.bench_koeln_stadtteil as select row_number() over (order by v.code)::int as fid, v.value, g.geom "
                     + "from atlas_public.layer_value v join atlas_public.unit_geometry g using (unit_id) where v.territory = 'koeln' "
-                    + "and v.indicator = 'anteil_unter_6' and v.level = 'stadtteil' and v.period = " + latest);
+                    + "and v.indicator = 'anteil_unter_6' and v.level = 'stadtteil' and v.stichtag = date '" + latest + "'");
             st.execute("alter table public.bench_koeln_stadtteil add primary key (fid)");
             st.execute("create index on public.bench_koeln_stadtteil using gist (geom)");
             st.execute("analyze public.bench_koeln_stadtteil");
@@ -148,7 +148,7 @@ final class OgcBenchmark {
         try {
             Files.writeString(mapfile, bareMap(libpq, layer.classification()), StandardCharsets.UTF_8);
             List<String> tiles = tiles();
-            out.printf(Locale.GERMANY, "OGC-Benchmark: %d Kacheln 256 × 256 (%s, %d), 2 Clients, %d Kerne%n", tiles.size(), LAYER, latest,
+            out.printf(Locale.GERMANY, "OGC-Benchmark: %d Kacheln 256 × 256 (%s, %s), 2 Clients, %d Kerne%n", tiles.size(), LAYER, latest,
                     Runtime.getRuntime().availableProcessors());
             System.loadLibrary("javamapscript");
             ThreadLocal<mapObj> maps = ThreadLocal.withInitial(() -> new mapObj(mapfile.toString(), null));
@@ -373,7 +373,8 @@ final class OgcBenchmark {
     private void wfs(DataSource owner, DataSource reader, int rounds) throws Exception {
         LayerDef layer = new LayerCatalog(owner).layers("koeln", de.chancenatlas.core.db.Audience.PUBLIC).stream()
                 .filter(l -> l.name().equals(LAYER)).findFirst().orElseThrow(() -> new IllegalStateException("layer " + LAYER + " missing"));
-        int year = layer.periods().get(layer.periods().size() - 1);
+        var period = layer.periods().get(layer.periods().size() - 1);
+        String year = period.period();
         String fes = "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\">%s</fes:Filter>";
         String equal = "<fes:PropertyIsEqualTo><fes:ValueReference>period</fes:ValueReference><fes:Literal>" + year
                 + "</fes:Literal></fes:PropertyIsEqualTo>";
@@ -386,7 +387,7 @@ final class OgcBenchmark {
         String floorSql = "select json_build_object('type', 'FeatureCollection', 'features', json_agg(st_asgeojson(t.*, 'geom', 2)::json order by t.fid))::text "
                 + "from (select v.fid, v.code, v.name, v.period, v.value, v.wert, v.status, g.geom from atlas_public.layer_value v "
                 + "join atlas_public.unit_geometry g on g.unit_id = v.unit_id where v.territory = 'koeln' and v.indicator = 'anteil_unter_6' "
-                + "and v.level = 'stadtteil' and g.srid = " + layer.srid() + " and v.period = " + year + ") t";
+                + "and v.level = 'stadtteil' and g.srid = " + layer.srid() + " and v.period = '" + year + "') t";
         Map<String, java.util.concurrent.Callable<Integer>> cases = new LinkedHashMap<>();
         cases.put("Untergrenze: PostGIS ST_AsGeoJSON (JDBC)", () -> {
             try (var c = reader.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(floorSql)) {
@@ -397,7 +398,7 @@ final class OgcBenchmark {
         cases.put("Chancenatlas WFS GeoJSON (1 Jahr)", () -> size(wfs + "&OUTPUTFORMAT=geojson" + oneYear));
         cases.put("  davor: MapServer OGR-GeoJSON", () -> size(wfs + "&OUTPUTFORMAT=geojson" + viaMapServer));
         cases.put("MapServer WFS GML 3.2 (1 Jahr)", () -> size(wfs + oneYear));
-        cases.put("OGC API Features (1 Jahr, CRS84)", () -> size("/koeln/ogcapi/collections/" + LAYER + "/items?f=json&limit=1000&datetime=" + year + "-12-31"));
+        cases.put("OGC API Features (1 Jahr, CRS84)", () -> size("/koeln/ogcapi/collections/" + LAYER + "/items?f=json&limit=1000&datetime=" + period.stichtag()));
         cases.put("Chancenatlas WFS GeoJSON (alle Jahre)", () -> size(wfs + "&OUTPUTFORMAT=geojson"));
         long postmaster = postmaster(reader);
         Map<String, double[]> totals = new LinkedHashMap<>();   // wall ms, cpu ms, n, bytes
@@ -423,7 +424,7 @@ final class OgcBenchmark {
                 walls.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(wall);
             }
         }
-        out.printf(Locale.GERMANY, "WFS-Benchmark: %s, Jahr %d, %d Runden nacheinander (1 Client), %d Kerne%n", LAYER, year, rounds,
+        out.printf(Locale.GERMANY, "WFS-Benchmark: %s, Jahr %s, %d Runden nacheinander (1 Client), %d Kerne%n", LAYER, year, rounds,
                 Runtime.getRuntime().availableProcessors());
         double floorMs = median(walls.get(cases.keySet().iterator().next()));
         double floorCpu = totals.values().iterator().next()[1] / rounds;
@@ -602,7 +603,7 @@ final class OgcBenchmark {
             boolean koeln = l.territory().equals("koeln");
             String bbox = koeln ? tiles.get(rnd.nextInt(tiles.size())) : String.format(Locale.ROOT, "%.0f,%.0f,%.0f,%.0f",
                     l.extent()[0], l.extent()[1], l.extent()[2], l.extent()[3]);
-            String year = String.valueOf(l.periods().get(rnd.nextInt(l.periods().size())));
+            String year = l.periods().get(rnd.nextInt(l.periods().size())).stichtag();
             boolean ok;
             switch (rnd.nextInt(3)) {
                 case 0 -> {
