@@ -154,6 +154,7 @@ export default {
   'password.again': 'Neues Passwort wiederholen',
   'password.rule': 'Mindestens 10 Zeichen.',
   'password.mismatch': 'Die beiden neuen Passwörter stimmen nicht überein.',
-  'password.done': 'Das Passwort ist geändert.',
+  'password.done': 'Das Passwort ist geändert. Bitte melden Sie sich mit dem neuen Passwort an.',
+  'login.loggedOut': 'Sie sind abgemeldet.',
   'password.submit': 'Passwort ändern',
 };

@@ -153,6 +153,7 @@ export default {
   'password.again': 'Repeat new password',
   'password.rule': 'At least 10 characters.',
   'password.mismatch': 'The two new passwords differ.',
-  'password.done': 'The password has been changed.',
+  'password.done': 'The password has been changed. Please sign in with the new password.',
+  'login.loggedOut': 'You are signed out.',
   'password.submit': 'Change password',
 };

@@ -17,6 +17,8 @@ export async function loginPage() {
     h('h1', {}, t('login.title')),
     h('p', { class: 'lead' }, t('login.lead')),
     failed ? h('p', { class: 'fehler', role: 'alert' }, t('login.failed')) : null,
+    new URLSearchParams(location.search).has('geaendert') ? h('p', { class: 'erfolg', role: 'status' }, t('password.done')) : null,
+    new URLSearchParams(location.search).has('abgemeldet') ? h('p', { role: 'status' }, t('login.loggedOut')) : null,
     h('form', { method: 'post', action: '/login', class: 'formular', id: 'anmelden' },
       s.csrf ? h('input', { type: 'hidden', name: s.csrf.parameter, value: s.csrf.token }) : null,
       h('div', {}, h('label', { for: 'benutzer' }, t('login.user')),
@@ -48,10 +50,10 @@ export async function passwordPage() {
     }
     try {
       await send('POST', '/me/password', { old_password: old.value, new_password: neu.value }, app.session.csrf);
-      message.className = 'erfolg';
-      message.textContent = t('password.done');
+      // the session still holds the old account: sign out, and in again with the new password
+      await fetch('/logout', { method: 'POST', credentials: 'same-origin', headers: { [app.session.csrf.header]: app.session.csrf.token } });
       await refreshSession();
-      setTimeout(() => navigate('/'), 800);
+      navigate('/anmelden?geaendert');
     } catch (err) {
       message.className = 'fehler';
       message.textContent = err.message;

@@ -60,7 +60,7 @@ public class SecurityConfig {
                 // the web atlas's own German login page (atlas-web), not Spring's default one
                 .formLogin(f -> f.loginPage("/anmelden").loginProcessingUrl("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/anmelden?fehler").permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?abgemeldet"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/anmelden?abgemeldet"))
                 .addFilterBefore(new ApiTokenFilter(accounts), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(), BasicAuthenticationFilter.class);
         return http.build();
