@@ -107,7 +107,8 @@ export async function indicatorPage(territory, key) {
     highlight();
     drawSelection();
     const row = document.querySelector(`.tabelle tr[data-code="${CSS.escape(code)}"]`);
-    if (row && state.selected.length) row.scrollIntoView({ block: 'nearest' });
+    // scroll the table's own box only, so the map the user clicked stays in view
+    if (row && state.selected.length) tableBox.scrollTop = row.offsetTop - tableBox.clientHeight / 2;
   }
 
   // ---- data -----------------------------------------------------------------------------------
