@@ -8,7 +8,7 @@ import { periods } from '../periods.js';
 import { atlasMap, wfsUrl, periodFilter } from '../map.js';
 import { rankingChart, lineChart } from '../charts.js';
 
-const POLARITY = { higher_is_better: 'polarity.higher', lower_is_better: 'polarity.lower', neutral: 'polarity.neutral' };
+const POLARITY = { higher_is_better: 'polarity.higher', higher_is_worse: 'polarity.lower', neutral: 'polarity.neutral' };
 
 export async function indicatorPage(territory, key) {
   const base = `/territories/${enc(territory)}`;

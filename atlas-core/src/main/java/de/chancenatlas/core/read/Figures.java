@@ -207,7 +207,7 @@ public final class Figures {
             text = "unter dem Durchschnitt";
         }
         String tendency = "neutral";
-        if (!"im_mittel".equals(position) && ("higher_is_better".equals(polarity) || "lower_is_better".equals(polarity))) {
+        if (!"im_mittel".equals(position) && ("higher_is_better".equals(polarity) || "higher_is_worse".equals(polarity))) {
             tendency = "higher_is_better".equals(polarity) == rel > 0 ? "guenstig" : "unguenstig";
         }
         String tendencyText = switch (tendency) {
