@@ -10,7 +10,7 @@ import { comparisonPage } from './pages/comparison.js';
 import { loginPage, passwordPage } from './pages/login.js';
 
 /** The session (who the browser is, the CSRF token of its forms), read once per page load. */
-export const app = { session: { authenticated: false }, cleanup: null };
+export const app = { session: { authenticated: false }, cleanup: null, ready: null };
 
 const routes = [
   [/^\/$/, () => startPage()],
@@ -127,10 +127,11 @@ window.addEventListener('popstate', render);
 async function start() {
   initLanguage();
   footer();
-  await refreshSession();
-  if (app.session.must_change_password && location.pathname !== '/passwort') {
-    history.replaceState(null, '', '/passwort');
-  }
+  header();
+  // the page and the session load side by side; a one-time password sends the user to its change
+  app.ready = refreshSession();
   render();
+  await app.ready;
+  if (app.session.must_change_password && location.pathname !== '/passwort') navigate('/passwort', { replace: true });
 }
 start();

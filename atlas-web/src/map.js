@@ -49,7 +49,8 @@ export function atlasMap(target, opts) {
   };
   layers.push(new VectorLayer({ source: marked, className: 'markiert', style: (f) => styles[f.get('rolle')] || styles.hover }));
   const tooltip = new Overlay({ element: opts.tooltip, offset: [12, 12], positioning: 'top-left' });
-  const map = new Map({ target, layers, overlays: [tooltip], controls: defaultControls({ attribution: false, rotate: false }),
+  const map = new Map({ target, layers, overlays: [tooltip], keyboardEventTarget: target,
+    controls: defaultControls({ attribution: false, rotate: false, zoomOptions: { zoomInTipLabel: opts.labels.zoomIn, zoomOutTipLabel: opts.labels.zoomOut } }),
     view: new View({ projection: 'EPSG:3857' }) });
   const format = new GeoJSON({ dataProjection: 'EPSG:3857', featureProjection: 'EPSG:3857' });
   const geometries = new globalThis.Map();

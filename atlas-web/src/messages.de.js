@@ -43,6 +43,8 @@ export default {
   'territory.openProfile': 'Profil öffnen',
   'territory.compare': 'Gebiete vergleichen',
   'indicator.noValues': 'Für diesen Indikator gibt es noch keine Werte.',
+  'map.zoomIn': 'Vergrößern',
+  'map.zoomOut': 'Verkleinern',
   'indicator.level': 'Ebene',
   'indicator.period': 'Zeitraum',
   'indicator.play': 'Abspielen',

@@ -43,6 +43,8 @@ export default {
   'territory.openProfile': 'Open profile',
   'territory.compare': 'Compare areas',
   'indicator.noValues': 'This indicator has no values yet.',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
   'indicator.level': 'Level',
   'indicator.period': 'Period',
   'indicator.play': 'Play',

@@ -66,9 +66,9 @@ export async function comparisonPage(territory) {
         h('table', { class: 'tabelle vergleich' },
           h('caption', {}, t('compare.caption', state.units.map(unitName).join(', '))),
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('profile.indicator')),
-            profiles.map((p) => h('th', { scope: 'col' }, p.unit.name)), total ? h('th', { scope: 'col' }, total.name) : null)),
+            profiles.map((p) => h('th', { scope: 'col' }, h('a', { href: `/${territory}/gebiet/${enc(p.unit.code)}` }, p.unit.name))), total ? h('th', { scope: 'col' }, total.name) : null)),
           h('tbody', {}, chosenInds.map((i) => h('tr', {}, h('th', { scope: 'row' }, i.title, i.unit_label && i.unit_label !== 'Anzahl' ? ` (${i.unit_label})` : '',
-            h('span', { class: 'klein block' }, String(entry(profiles[0], i.key)?.period ?? ''))),
+            h('span', { class: 'klein block' }, String(entry(profiles[0], i.key)?.period_label ?? entry(profiles[0], i.key)?.period ?? ''))),
           profiles.map((p) => {
             const e = entry(p, i.key);
             return h('td', { class: 'zahl' }, e ? e.formatted : 'x', e?.einordnung ? h('span', { class: `klein block einordnung ${e.einordnung.tendency}` }, e.einordnung.text) : null);

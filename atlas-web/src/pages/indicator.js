@@ -12,7 +12,7 @@ const POLARITY = { higher_is_better: 'polarity.higher', higher_is_worse: 'polari
 
 export async function indicatorPage(territory, key) {
   const base = `/territories/${enc(territory)}`;
-  const [tr, ind, allLevels] = await Promise.all([api(base), api(`${base}/indicators/${enc(key)}`), api(`${base}/levels`)]);
+  const [tr, ind, allLevels] = await Promise.all([api(base), api(`${base}/indicators/${enc(key)}`), api(`${base}/levels`), app.ready]);
   titled(ind.title);
   const ps = periods(ind);
   // the levels the viewer has a map layer for: public ones as published, staff all area levels
@@ -37,13 +37,15 @@ export async function indicatorPage(territory, key) {
     return i > 0 ? allLevels[i - 1] : null;
   };
   const label = (k) => ps.find((p) => p.key === String(k))?.label ?? String(k ?? '');
+  // WMS TIME: the period's Stichtag where the API gives one (exact for half-years and school years), else its key
+  const wmsTime = (k) => ps.find((p) => p.key === String(k))?.stichtag || String(k);
 
   // ---- controls -------------------------------------------------------------------------------
   const levelSelect = h('select', { id: 'ebene' }, levels.map((l) => h('option', { value: l.key, selected: l.key === state.level }, l.name_plural)));
   const slider = h('input', { type: 'range', id: 'zeitraum', min: 0, max: ps.length - 1, step: 1,
     value: ps.findIndex((p) => p.key === state.period), 'aria-valuetext': label(state.period) });
   const periodOut = h('output', { for: 'zeitraum', class: 'zeitraum-wert' }, label(state.period));
-  const play = h('button', { type: 'button', class: 'abspielen', 'aria-pressed': 'false' }, t('indicator.play'));
+  const play = h('button', { type: 'button', class: 'abspielen', 'aria-pressed': 'false', disabled: ps.length < 2 }, t('indicator.play'));
   const tooltip = h('div', { class: 'tooltip', role: 'presentation', hidden: true });
   const mapEl = h('div', { id: 'karte', class: 'karte', tabindex: 0, role: 'region',
     'aria-label': t('indicator.mapLabel', ind.title) });
@@ -79,7 +81,8 @@ export async function indicatorPage(territory, key) {
     const parent = parentLevel(state.level);
     map = atlasMap(mapEl, {
       territory, layer: `${territory}.${key}.${state.level}`, outlines: parent ? `${territory}.${parent.key}` : null,
-      unitLayer: `${territory}.${state.level}`, period: state.period, tooltip,
+      unitLayer: `${territory}.${state.level}`, period: wmsTime(state.period), tooltip,
+      labels: { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') },
       onHover: (code) => { state.hover = code; highlight(); },
       onSelect: (code) => select(code),
     });
@@ -257,7 +260,7 @@ export async function indicatorPage(territory, key) {
     slider.setAttribute('aria-valuetext', ps[i].label);
     periodOut.textContent = ps[i].label;
     setQuery({ zeitraum: state.period });
-    map.setPeriod(state.period);
+    map.setPeriod(wmsTime(state.period));
     await load();
   };
   slider.addEventListener('input', () => setPeriod(Number(slider.value)));

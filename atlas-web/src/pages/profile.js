@@ -27,13 +27,15 @@ export async function profilePage(territory, code) {
           h('th', { scope: 'col' }, t('profile.change')), h('th', { scope: 'col' }, t('profile.trend')))),
         h('tbody', {}, th.indicators.map((e) => {
           const series = [
-            { name: u.name, cls: 's0', points: e.series.map((s) => ({ label: String(s.period), value: s.value, formatted: s.formatted })) },
-            p.total ? { name: p.total.name, cls: 's2', points: e.series.map((s) => ({ label: String(s.period), value: s.territory_value, formatted: s.territory_formatted })) } : null,
+            { name: u.name, cls: 's0', points: e.series.map((s) => ({ label: s.period_label ?? String(s.period), value: s.value, formatted: s.formatted })) },
+            // a count of the territory dwarfs the unit's: its line only where the two compare (rates)
+            p.total && e.relative_deviation !== null && e.relative_deviation !== undefined
+              ? { name: p.total.name, cls: 's2', points: e.series.map((s) => ({ label: s.period_label ?? String(s.period), value: s.territory_value, formatted: s.territory_formatted })) } : null,
           ].filter(Boolean);
           return h('tr', { dataset: { indicator: e.indicator } },
             h('th', { scope: 'row' }, h('a', { href: url(`/${territory}/indikator/${enc(e.indicator)}`, { ebene: u.level, zeitraum: e.period, auswahl: u.code }) }, e.title),
               e.unit_label && e.unit_label !== 'Anzahl' ? ` (${e.unit_label})` : ''),
-            h('td', {}, e.period ?? '–'),
+            h('td', {}, e.period_label ?? e.period ?? '–'),
             h('td', { class: 'zahl wert' }, e.formatted),
             p.parent ? h('td', { class: 'zahl' }, e.parent_formatted ?? '') : null,
             p.total ? h('td', { class: 'zahl' }, e.territory_formatted) : null,

@@ -5,7 +5,7 @@ import { app, main, titled } from '../main.js';
 
 export async function startPage() {
   titled(t('start.title'));
-  const territories = await api('/territories');
+  const [territories] = await Promise.all([api('/territories'), app.ready]);
   const cards = await Promise.all(territories.map(async (tr) => {
     const internal = app.session.authenticated && (app.session.territories || []).some((x) => x === tr.key || x === '*');
     const open = tr.live || internal;

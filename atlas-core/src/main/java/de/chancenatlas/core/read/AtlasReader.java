@@ -107,8 +107,9 @@ public final class AtlasReader {
         try (Connection c = connect(a);
              var ps = c.prepareStatement("select l.key, l.name, l.name_plural, l.rank, l.geometry_kind, "
                      + "(select count(*) from " + s + ".spatial_unit u where u.level_id = l.level_id and u.valid_to is null), "
-                     + "(select array[st_xmin(e), st_ymin(e), st_xmax(e), st_ymax(e)] from (select st_extent(st_transform(u.geom, 4326)) as e from "
-                     + s + ".spatial_unit u where u.level_id = l.level_id and u.valid_to is null) x) "
+                     // the box of the native geometry, transformed: a little generous at the corners, and cheap
+                     + "(select array[st_xmin(e), st_ymin(e), st_xmax(e), st_ymax(e)] from (select st_transform(st_setsrid(st_extent(u.geom)::geometry, "
+                     + "min(st_srid(u.geom))), 4326) as e from " + s + ".spatial_unit u where u.level_id = l.level_id and u.valid_to is null) x) "
                      + "from " + s + ".unit_level l join " + s + ".territory t using (territory_id) where t.key = ? order by l.rank, l.key")) {
             ps.setString(1, territory);
             var rs = ps.executeQuery();
