@@ -105,9 +105,10 @@ function footer() {
       h('a', { href: '/ows?SERVICE=WMS&REQUEST=GetCapabilities' }, t('footer.ows'))));
 }
 
-export async function refreshSession() {
+/** @param csrf also for an anonymous visitor (the login form): the token starts a server session */
+export async function refreshSession({ csrf = false } = {}) {
   forget();
-  app.session = await api('/session', { fresh: true }).catch(() => ({ authenticated: false }));
+  app.session = await api(csrf ? '/session?csrf=1' : '/session', { fresh: true }).catch(() => ({ authenticated: false }));
   header();
   return app.session;
 }

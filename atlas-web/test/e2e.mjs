@@ -231,6 +231,11 @@ try {
     assert(!INTERNAL.test(await page.textContent('main')), 'listed');
   });
 
+  await check('anonymous reading starts no server session', async () => {
+    const cookies = await anon.cookies();
+    assert(!cookies.some((c) => c.name === 'JSESSIONID'), JSON.stringify(cookies));
+  });
+
   await check('login page is German, carries a CSRF token, no axe violations', async () => {
     await page.goto(`${BASE}/anmelden`);
     await page.waitForSelector('form#anmelden');

@@ -7,7 +7,7 @@ import { app, main, titled, refreshSession, navigate } from '../main.js';
 
 export async function loginPage() {
   titled(t('login.title'));
-  const s = await refreshSession();
+  const s = await refreshSession({ csrf: true });
   const failed = new URLSearchParams(location.search).has('fehler');
   if (s.authenticated) {
     clear(main(), h('h1', {}, t('login.title')), h('p', {}, t('login.already', s.display_name || s.login)), h('p', {}, h('a', { href: '/' }, t('nav.home'))));

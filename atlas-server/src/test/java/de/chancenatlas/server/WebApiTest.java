@@ -132,8 +132,11 @@ class WebApiTest extends ServerTest {
         HttpResponse<String> page = get("/koeln/indikator/anteil_unter_6?ebene=stadtteil&zeitraum=2012");
         assertThat(page.statusCode()).isIn(200, 503);   // 503 says the web atlas is not built (plain mvn without the launcher)
         assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'").doesNotContain("unsafe-inline");
-        JsonNode session = json(get("/api/v1/session"));
-        assertThat(session.get("authenticated").asBoolean()).isFalse();
+        HttpResponse<String> reading = get("/api/v1/session");
+        assertThat(json(reading).get("authenticated").asBoolean()).isFalse();
+        assertThat(json(reading).has("csrf")).as("reading starts no session").isFalse();
+        assertThat(reading.headers().firstValue("Set-Cookie")).isEmpty();
+        JsonNode session = json(get("/api/v1/session?csrf=1"));
         assertThat(session.get("csrf").get("token").asText()).isNotBlank();
         assertThat(send("POST", "/login", "username=admin&password=test-secret", "application/x-www-form-urlencoded", null).statusCode())
                 .as("a login without the form's CSRF token").isEqualTo(403);

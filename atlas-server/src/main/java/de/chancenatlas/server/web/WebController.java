@@ -40,11 +40,13 @@ public class WebController {
 
     /**
      * Who the browser is, and the CSRF token its forms send (login, logout, password change). Open to
-     * everyone, so that asking never triggers a login dialog; creating the token starts a session.
+     * everyone, so that asking never triggers a login dialog. The token starts a session, so anonymous
+     * visitors get one only when they ask for it ({@code csrf=1}, the login page): reading stays sessionless.
      */
     @GetMapping(value = "/api/v1/session", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    public ResponseEntity<Map<String, Object>> session(Principal p, HttpServletRequest request) {
+    public ResponseEntity<Map<String, Object>> session(Principal p, HttpServletRequest request,
+                                                       @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") String csrf) {
         Map<String, Object> m = new LinkedHashMap<>();
         var account = Principals.account(p);
         m.put("authenticated", account.isPresent());
@@ -55,7 +57,7 @@ public class WebController {
             m.put("territories", a.viewer().territories());
         });
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        if (token != null) {
+        if (token != null && (account.isPresent() || "1".equals(csrf))) {
             m.put("csrf", Map.of("header", token.getHeaderName(), "parameter", token.getParameterName(), "token", token.getToken()));
         }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(m);
