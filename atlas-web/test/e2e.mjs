@@ -111,6 +111,10 @@ try {
     const text = await page.textContent('.gebiete');
     assert(text.includes('Stadt Köln') && text.includes('Kreis Düren'), text);
     assert(await page.evaluate(() => document.querySelectorAll('script:not([src])').length) === 0, 'inline script');
+    if (process.env.ATLAS_CLOSED) {
+      const card = await page.textContent(`.gebiete li:has-text("Testgebiet ${process.env.ATLAS_CLOSED}")`);
+      assert(card.includes('noch nicht freigeschaltet') && !(await page.$(`.gebiete a[href="/${process.env.ATLAS_CLOSED}"]`)), card);
+    }
     assert(await page.getAttribute('html', 'lang') === 'de', 'lang');
     await shot(page, 'web-start.png');
     await axe(page, 'start');

@@ -26,7 +26,10 @@ class WebAtlasTest extends ServerTest {
         assertThat(web.resolve("node_modules/playwright-core")).as("npm packages of atlas-web (./atlas test runs npm ci)").exists();
         assertThat(Path.of("target/classes/static/index.html")).as("the built web atlas (./atlas test runs npm run build)").exists();
         assertThat(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"))).as("Debian's chromium").exists();
+        // a territory whose public area is not open yet (nothing published): the start page must say so
+        String closed = de.chancenatlas.core.TestAtlas.territory("web-geschlossen");
         ProcessBuilder pb = new ProcessBuilder("node", "test/e2e.mjs").directory(web.toFile()).redirectErrorStream(true);
+        pb.environment().put("ATLAS_CLOSED", closed);
         pb.environment().put("ATLAS_URL", "http://127.0.0.1:" + port);
         pb.environment().put("ATLAS_ADMIN", "admin:test-secret");
         Process process = pb.start();
