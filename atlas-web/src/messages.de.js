@@ -23,6 +23,7 @@ export default {
   'start.ags': 'AGS',
   'start.levels': 'Ebenen',
   'start.published': '{0} öffentliche Indikatoren',
+  'start.published1': '1 öffentlicher Indikator',
   'start.notOpen': 'Der öffentliche Bereich ist noch nicht freigeschaltet: {0} von mindestens {1} Indikatoren sind veröffentlicht.',
   'start.internalOnly': 'Sie sehen den internen Bereich.',
   'start.source': 'Datenquelle',

@@ -23,6 +23,7 @@ export default {
   'start.ags': 'AGS',
   'start.levels': 'Levels',
   'start.published': '{0} public indicators',
+  'start.published1': '1 public indicator',
   'start.notOpen': 'The public area is not open yet: {0} of at least {1} indicators are published.',
   'start.internalOnly': 'You are seeing the internal area.',
   'start.source': 'Data source',

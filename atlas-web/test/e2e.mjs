@@ -111,13 +111,24 @@ try {
     const text = await page.textContent('.gebiete');
     assert(text.includes('Stadt Köln') && text.includes('Kreis Düren'), text);
     assert(await page.evaluate(() => document.querySelectorAll('script:not([src])').length) === 0, 'inline script');
-    if (process.env.ATLAS_CLOSED) {
-      const card = await page.textContent(`.gebiete li:has-text("Testgebiet ${process.env.ATLAS_CLOSED}")`);
-      assert(card.includes('noch nicht freigeschaltet') && !(await page.$(`.gebiete a[href="/${process.env.ATLAS_CLOSED}"]`)), card);
-    }
     assert(await page.getAttribute('html', 'lang') === 'de', 'lang');
     await shot(page, 'web-start.png');
     await axe(page, 'start');
+  });
+
+  await check('a territory whose public area is not open says so instead of showing data', async () => {
+    const closed = process.env.ATLAS_CLOSED;
+    assert(closed, 'ATLAS_CLOSED names a territory with nothing published');
+    // listed (or not, as the API decides for the public): never with a link into data
+    const listed = (await apiJson('/territories')).some((x) => x.key === closed);
+    if (listed) {
+      const card = await page.textContent(`.gebiete li:has-text("Testgebiet ${closed}")`);
+      assert(card.includes('noch nicht freigeschaltet') && !(await page.$(`.gebiete a[href="/${closed}"]`)), card);
+    }
+    await page.goto(`${BASE}/${closed}`);
+    await page.waitForSelector('[role=alert]');
+    const text = await page.textContent('main');
+    assert(text.includes('noch nicht freigeschaltet') && !(await page.$('.katalog')), text);
   });
 
   await check('territory page: theme tree and search', async () => {

@@ -22,7 +22,7 @@ export async function comparisonPage(territory) {
   const allUnits = await api(`${base}/units`);
   const unitName = (c) => allUnits.find((u) => u.code === c)?.name || c;
 
-  const levelSelect = h('select', { id: 'vergleich-ebene' }, areaLevels.map((l) => h('option', { value: l.key, selected: l.key === state.level }, l.name_plural)));
+  const levelSelect = h('select', { id: 'vergleich-ebene' }, areaLevels.map((l) => h('option', { value: l.key, selected: l.key === state.level }, l.name_plural || l.name)));
   const unitSelect = h('select', { id: 'vergleich-gebiet' });
   const fillUnits = () => clear(unitSelect, allUnits.filter((u) => u.level === levelSelect.value).map((u) => h('option', { value: u.code }, `${u.name} (${u.code})`)));
   fillUnits();

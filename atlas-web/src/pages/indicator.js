@@ -32,6 +32,7 @@ export async function indicatorPage(territory, key) {
     return;
   }
   const levelOf = (k) => allLevels.find((l) => l.key === k);
+  const plural = (k) => levelOf(k)?.name_plural || levelOf(k)?.name || k;
   const parentLevel = (k) => {
     const i = allLevels.findIndex((l) => l.key === k);
     return i > 0 ? allLevels[i - 1] : null;
@@ -41,7 +42,7 @@ export async function indicatorPage(territory, key) {
   const wmsTime = (k) => ps.find((p) => p.key === String(k))?.stichtag || String(k);
 
   // ---- controls -------------------------------------------------------------------------------
-  const levelSelect = h('select', { id: 'ebene' }, levels.map((l) => h('option', { value: l.key, selected: l.key === state.level }, l.name_plural)));
+  const levelSelect = h('select', { id: 'ebene' }, levels.map((l) => h('option', { value: l.key, selected: l.key === state.level }, l.name_plural || l.name)));
   const slider = h('input', { type: 'range', id: 'zeitraum', min: 0, max: ps.length - 1, step: 1,
     value: ps.findIndex((p) => p.key === state.period), 'aria-valuetext': label(state.period) });
   const periodOut = h('output', { for: 'zeitraum', class: 'zeitraum-wert' }, label(state.period));
@@ -143,7 +144,7 @@ export async function indicatorPage(territory, key) {
     const rows = tb.rows.map((r) => ({ code: r.unit_code, name: r.unit_name, value: r.value, formatted: r.formatted, colour: r.colour, rank: r.rank }));
     const n = rows.filter((r) => r.value !== null).length;
     clear(ranking,
-      rankingChart(rows, tb.territory, { label: t('indicator.rankingLabel', ind.title, levelOf(state.level).name_plural, label(tb.period), n),
+      rankingChart(rows, tb.territory, { label: t('indicator.rankingLabel', ind.title, plural(state.level), label(tb.period), n),
         onSelect: select, onHover: (c) => { state.hover = c; highlight(); } }),
       h('p', { class: 'klein' }, t('indicator.rankingHint')));
   }
@@ -171,7 +172,7 @@ export async function indicatorPage(territory, key) {
         tableBox.querySelector(`th[aria-sort] button`)?.focus();
       } }, text)));
     clear(tableBox, h('table', { class: 'tabelle' },
-      h('caption', {}, t('indicator.caption', ind.title, levelOf(state.level).name_plural, label(tb.period))),
+      h('caption', {}, t('indicator.caption', ind.title, plural(state.level), label(tb.period))),
       h('thead', {}, h('tr', {}, head, h('th', { scope: 'col' }, t('col.profile')))),
       h('tbody', {}, rows.map((r) => h('tr', { dataset: { code: r.unit_code },
         onmouseenter: () => { state.hover = r.unit_code; highlight(); }, onmouseleave: () => { state.hover = null; highlight(); } },

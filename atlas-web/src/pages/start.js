@@ -14,8 +14,8 @@ export async function startPage() {
       h('h3', {}, open ? h('a', { href: `/${tr.key}` }, tr.name) : tr.name),
       h('p', { class: 'art' }, t(`kind.${tr.kind}`) + (tr.ags ? ` · ${t('start.ags')} ${tr.ags}` : '')),
       open ? h('p', {}, t('start.levels'), ': ',
-        levels.filter((l) => l.geometry_kind !== 'point').map((l) => `${l.name_plural} (${l.units})`).join(', ')) : null,
-      h('p', {}, t('start.published', tr.published)),
+        levels.filter((l) => l.geometry_kind !== 'point').map((l) => `${l.name_plural || l.name} (${l.units})`).join(', ')) : null,
+      h('p', {}, t(tr.published === 1 ? 'start.published1' : 'start.published', tr.published)),
       tr.live ? null : h('p', { class: 'hinweis' }, t('start.notOpen', tr.published, tr.min_published)),
       !tr.live && internal ? h('p', { class: 'intern-text' }, t('start.internalOnly')) : null,
       h('p', { class: 'quelle' }, t('start.source'), ': ', tr.attribution || '–'));

@@ -28,6 +28,9 @@ class WebAtlasTest extends ServerTest {
         assertThat(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"))).as("Debian's chromium").exists();
         // a territory whose public area is not open yet (nothing published): the start page must say so
         String closed = de.chancenatlas.core.TestAtlas.territory("web-geschlossen");
+        assertThat(send("DELETE", "/api/v1/territories/" + closed + "/indicators/quote/publication", null, null, ADMIN).statusCode())
+                .as("withdraw its one public indicator").isLessThan(300);
+        assertThat(json(get("/api/v1/territories/" + closed, "Authorization", ADMIN)).get("live").asBoolean()).isFalse();
         ProcessBuilder pb = new ProcessBuilder("node", "test/e2e.mjs").directory(web.toFile()).redirectErrorStream(true);
         pb.environment().put("ATLAS_CLOSED", closed);
         pb.environment().put("ATLAS_URL", "http://127.0.0.1:" + port);
