@@ -27,6 +27,8 @@ class WebApiTest extends ServerTest {
         assertThat(rows).hasSize(86);
         Map<String, JsonNode> byCode = new HashMap<>();
         values.forEach(v -> byCode.put(v.get("unit_code").asText(), v));
+        Map<String, String> bezirke = new HashMap<>();
+        json(get(T + "/indicators/anteil_unter_6/values?level=stadtbezirk&period=2012")).forEach(v -> bezirke.put(v.get("unit_code").asText(), v.get("formatted").asText()));
         Map<String, BigDecimal> previous = new HashMap<>();
         before.forEach(v -> previous.put(v.get("unit_code").asText(), v.get("value").decimalValue()));
         BigDecimal max = BigDecimal.valueOf(-1);
@@ -46,6 +48,7 @@ class WebApiTest extends ServerTest {
             assertThat(r.get("rank").asLong()).as(code).isEqualTo(higher + 1);
             assertThat(r.get("klasse").asInt()).isBetween(1, 5);
             assertThat(r.get("parent_name").asText()).isNotBlank();
+            assertThat(r.get("parent_formatted").asText()).isEqualTo(bezirke.get(r.get("parent_code").asText()));
             classed++;
         }
         long counted = 0;

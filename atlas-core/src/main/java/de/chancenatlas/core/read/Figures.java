@@ -41,7 +41,7 @@ public final class Figures {
      * @param klasse the map's class (1..n), -1 withheld, 0 no data; null when the level has no map layer
      * @param change value minus the previous period's value (as displayed), null when either is missing
      */
-    public record Row(String unitCode, String unitName, String parentCode, String parentName, BigDecimal value, String formatted,
+    public record Row(String unitCode, String unitName, String parentCode, String parentName, String parentFormatted, BigDecimal value, String formatted,
                       String status, String statusText, Integer klasse, String colour, Integer rank, BigDecimal change,
                       String changeFormatted, String previousFormatted) { }
 
@@ -95,6 +95,12 @@ public final class Figures {
             total = reader.values(viewer, territory, key, levels.get(0).key(), p).orElse(List.of()).stream().findFirst()
                     .map(v -> new Reference(v.unitCode(), v.unitName(), v.value(), v.formatted())).orElse(null);
         }
+        // the parent level's values in the same period: each row's reference beside the territory's
+        Map<String, AtlasReader.Value> parents = new HashMap<>();
+        int at = levels.indexOf(lvl);
+        if (p != null && at > 0) {
+            reader.values(viewer, territory, key, levels.get(at - 1).key(), p).orElse(List.of()).forEach(v -> parents.put(v.unitCode(), v));
+        }
         Optional<Classification> classes = reader.styles(viewer, territory, key, level).map(s -> s.standard());
         Map<String, AtlasReader.LayerValue> layer = p == null ? Map.of() : reader.layerValues(viewer, territory, key, level, p);
         Map<String, Integer> ranks = ranks(now);
@@ -109,8 +115,9 @@ public final class Figures {
             }
             AtlasReader.Value b = before.get(v.unitCode());
             BigDecimal change = v.value() != null && b != null && b.value() != null ? v.value().subtract(b.value()) : null;
+            AtlasReader.Value pv = parent == null ? null : parents.get(parent.code());
             rows.add(new Row(v.unitCode(), v.unitName(), parent == null ? null : parent.code(), parent == null ? null : parent.name(),
-                    v.value(), v.formatted(), v.status(), STATUS_TEXT.getOrDefault(v.status(), v.status()), k,
+                    parent == null ? null : pv == null ? "x" : pv.formatted(), v.value(), v.formatted(), v.status(), STATUS_TEXT.getOrDefault(v.status(), v.status()), k,
                     k == null ? null : colour(classes.get(), k), ranks.get(v.unitCode()), change,
                     change == null ? null : difference(change, ind.decimals()), b == null ? null : b.formatted()));
         }
