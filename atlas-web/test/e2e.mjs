@@ -116,9 +116,9 @@ try {
     await axe(page, 'start');
   });
 
-  await check('a territory whose public area is not open says so instead of showing data', async () => {
+  // ATLAS_CLOSED names a territory with nothing published (WebAtlasTest makes one); by hand it may be left out
+  if (process.env.ATLAS_CLOSED) await check('a territory whose public area is not open says so instead of showing data', async () => {
     const closed = process.env.ATLAS_CLOSED;
-    assert(closed, 'ATLAS_CLOSED names a territory with nothing published');
     // listed (or not, as the API decides for the public): never with a link into data
     const listed = (await apiJson('/territories')).some((x) => x.key === closed);
     if (listed) {
@@ -200,6 +200,15 @@ try {
     await shot(page, 'web-indikator-auswahl.png');
   });
 
+  await check('hovering a table row highlights its bar; sorting by value keeps the rows', async () => {
+    await page.hover(`.tabelle-box tr[data-code="101"] td.wert`);
+    await page.waitForSelector('svg.rangfolge rect.balken.hervor[data-code="101"]');
+    await page.click('.tabelle-box thead th:nth-child(3) button');
+    const sorted = await page.$$eval('.tabelle-box tbody tr', (trs) => trs.map((tr) => tr.dataset.code));
+    assert(sorted.length === 86, `rows ${sorted.length}`);
+    assert(await page.getAttribute('.tabelle-box thead th:nth-child(3)', 'aria-sort') === 'ascending', 'aria-sort');
+  });
+
   await check('CSV download equals the API\'s CSV', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
     const file = readFileSync(await download.path());
@@ -213,6 +222,19 @@ try {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.click('#download-pdf')]);
     const file = readFileSync(await download.path());
     assert(file.subarray(0, 5).toString() === '%PDF-', `not a PDF: ${file.subarray(0, 20)}`);
+  });
+
+  await check('the level switch shows the Stadtbezirke, in map and table, as a permalink', async () => {
+    await page.selectOption('#ebene', 'stadtbezirk');
+    await ready(page, 'stadtbezirk:2005');
+    assert(await page.$$eval('.tabelle-box tbody tr', (r) => r.length) === 9, 'nine Stadtbezirke');
+    assert(page.url().includes('ebene=stadtbezirk'), page.url());
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('LAYERS=koeln.anteil_unter_6.stadtbezirk')));
+    await page.selectOption('#ebene', 'stadtteil');
+    await ready(page, 'stadtteil:2005');
+    await page.click(`.tabelle-box tr[data-code="${unit.code}"] button.waehlen`);   // the keyboard user's way to select
+    await page.waitForSelector('.auswahl a.knopf');
+    assert(await page.getAttribute(`.tabelle-box tr[data-code="${unit.code}"] button.waehlen`, 'aria-pressed') === 'true', 'aria-pressed');
   });
 
   await check('the profile opens from the selection, with Einordnung and no axe violations', async () => {
