@@ -38,7 +38,7 @@
           <Name>klasse-1</Name>
           <Title>2,8 bis unter 4,2</Title>
           <ogc:Filter>
-            <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.222687715407472</ogc:Literal></ogc:PropertyIsLessThan>
+            <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.18</ogc:Literal></ogc:PropertyIsLessThan>
           </ogc:Filter>
           <PolygonSymbolizer>
             <Fill><CssParameter name="fill">#efedf5</CssParameter></Fill>
@@ -50,8 +50,8 @@
           <Title>4,2 bis unter 5,6</Title>
           <ogc:Filter>
             <ogc:And>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.222687715407472</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.604282204067616</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.18</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.56</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -61,11 +61,11 @@
         </Rule>
         <Rule>
           <Name>klasse-3</Name>
-          <Title>5,6 bis unter 7,0</Title>
+          <Title>5,6 bis unter 6,9</Title>
           <ogc:Filter>
             <ogc:And>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.604282204067616</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.985876692727761</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.56</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.9399999999999995</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -75,11 +75,11 @@
         </Rule>
         <Rule>
           <Name>klasse-4</Name>
-          <Title>7,0 bis unter 8,4</Title>
+          <Title>6,9 bis unter 8,3</Title>
           <ogc:Filter>
             <ogc:And>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.985876692727761</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>8.367471181387906</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.9399999999999995</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>8.32</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -89,9 +89,9 @@
         </Rule>
         <Rule>
           <Name>klasse-5</Name>
-          <Title>8,4 – 9,7</Title>
+          <Title>8,3 – 9,7</Title>
           <ogc:Filter>
-            <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>8.367471181387906</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+            <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>8.32</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
           </ogc:Filter>
           <PolygonSymbolizer>
             <Fill><CssParameter name="fill">#3f007d</CssParameter></Fill>

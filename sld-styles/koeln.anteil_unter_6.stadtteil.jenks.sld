@@ -36,9 +36,9 @@
         </Rule>
         <Rule>
           <Name>klasse-1</Name>
-          <Title>2,8 bis unter 4,1</Title>
+          <Title>2,8 bis unter 4,5</Title>
           <ogc:Filter>
-            <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.131115931549771</ogc:Literal></ogc:PropertyIsLessThan>
+            <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.5</ogc:Literal></ogc:PropertyIsLessThan>
           </ogc:Filter>
           <PolygonSymbolizer>
             <Fill><CssParameter name="fill">#efedf5</CssParameter></Fill>
@@ -47,11 +47,11 @@
         </Rule>
         <Rule>
           <Name>klasse-2</Name>
-          <Title>4,1 bis unter 5,0</Title>
+          <Title>4,5 bis unter 5,5</Title>
           <ogc:Filter>
             <ogc:And>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.131115931549771</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.988381099922541</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.5</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.5</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -61,11 +61,11 @@
         </Rule>
         <Rule>
           <Name>klasse-3</Name>
-          <Title>5,0 bis unter 5,8</Title>
+          <Title>5,5 bis unter 6,5</Title>
           <ogc:Filter>
             <ogc:And>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.988381099922541</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.7511944788533</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.5</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.5</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -75,11 +75,11 @@
         </Rule>
         <Rule>
           <Name>klasse-4</Name>
-          <Title>5,8 bis unter 6,8</Title>
+          <Title>6,5 bis unter 7,6</Title>
           <ogc:Filter>
             <ogc:And>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.7511944788533</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.785494775660725</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.5</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>7.6</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -89,9 +89,9 @@
         </Rule>
         <Rule>
           <Name>klasse-5</Name>
-          <Title>6,8 – 9,7</Title>
+          <Title>7,6 – 9,7</Title>
           <ogc:Filter>
-            <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.785494775660725</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+            <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>7.6</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
           </ogc:Filter>
           <PolygonSymbolizer>
             <Fill><CssParameter name="fill">#3f007d</CssParameter></Fill>

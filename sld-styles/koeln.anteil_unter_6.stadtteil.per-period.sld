@@ -40,7 +40,7 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2005</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.551569506726457</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.6</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -54,8 +54,8 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2005</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.551569506726457</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.1440599921063015</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.6</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.1</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -69,8 +69,8 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2005</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.1440599921063015</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.75973669775096</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.1</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.8</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -84,8 +84,8 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2005</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.75973669775096</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.43755652388391</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.8</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.4</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -95,11 +95,11 @@
         </Rule>
         <Rule>
           <Name>2005-klasse-5</Name>
-          <Title>2005: 6,4 – 8,5</Title>
+          <Title>2005: 6,4 – 9,0</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2005</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.43755652388391</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.4</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -113,7 +113,7 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2006</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.520020347358477</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.5</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -127,8 +127,8 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2006</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.520020347358477</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.954691610640164</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.5</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.0</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -138,12 +138,12 @@
         </Rule>
         <Rule>
           <Name>2006-klasse-3</Name>
-          <Title>2006: 5,0 bis unter 5,5</Title>
+          <Title>2006: 5,0 bis unter 5,4</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2006</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.954691610640164</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.4519368723099</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.0</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.4</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -153,12 +153,12 @@
         </Rule>
         <Rule>
           <Name>2006-klasse-4</Name>
-          <Title>2006: 5,5 bis unter 6,2</Title>
+          <Title>2006: 5,4 bis unter 6,2</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2006</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.4519368723099</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.178707224334601</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.4</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.2</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -168,11 +168,11 @@
         </Rule>
         <Rule>
           <Name>2006-klasse-5</Name>
-          <Title>2006: 6,2 – 8,3</Title>
+          <Title>2006: 6,2 – 8,0</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2006</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.178707224334601</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.2</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -182,11 +182,11 @@
         </Rule>
         <Rule>
           <Name>2007-klasse-1</Name>
-          <Title>2007: 2,9 bis unter 4,7</Title>
+          <Title>2007: 2,9 bis unter 4,6</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2007</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.663325343212029</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.6</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -196,12 +196,12 @@
         </Rule>
         <Rule>
           <Name>2007-klasse-2</Name>
-          <Title>2007: 4,7 bis unter 5,1</Title>
+          <Title>2007: 4,6 bis unter 5,0</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2007</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.663325343212029</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.091863517060368</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.6</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.0</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -211,12 +211,12 @@
         </Rule>
         <Rule>
           <Name>2007-klasse-3</Name>
-          <Title>2007: 5,1 bis unter 5,6</Title>
+          <Title>2007: 5,0 bis unter 5,6</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2007</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.091863517060368</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.5757135945815195</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.0</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.6</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -230,8 +230,8 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2007</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.5757135945815195</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.304714480764598</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.6</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.3</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -241,11 +241,11 @@
         </Rule>
         <Rule>
           <Name>2007-klasse-5</Name>
-          <Title>2007: 6,3 – 7,9</Title>
+          <Title>2007: 6,3 – 8,0</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2007</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.304714480764598</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.3</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -259,7 +259,7 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2008</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.600323862799941</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.6</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -269,12 +269,12 @@
         </Rule>
         <Rule>
           <Name>2008-klasse-2</Name>
-          <Title>2008: 4,6 bis unter 5,1</Title>
+          <Title>2008: 4,6 bis unter 5,0</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2008</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.600323862799941</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.093966369930762</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.6</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.0</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -284,12 +284,12 @@
         </Rule>
         <Rule>
           <Name>2008-klasse-3</Name>
-          <Title>2008: 5,1 bis unter 5,6</Title>
+          <Title>2008: 5,0 bis unter 5,6</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2008</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.093966369930762</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.6344532963860985</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.0</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.6</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -303,8 +303,8 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2008</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.6344532963860985</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.244681856859223</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.6</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.2</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -314,11 +314,11 @@
         </Rule>
         <Rule>
           <Name>2008-klasse-5</Name>
-          <Title>2008: 6,2 – 8,2</Title>
+          <Title>2008: 6,2 – 8,0</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2008</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.244681856859223</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.2</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -332,7 +332,7 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2009</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.71727585129647</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.7</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -346,8 +346,8 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2009</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.71727585129647</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.10548116751758</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.7</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.1</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -357,12 +357,12 @@
         </Rule>
         <Rule>
           <Name>2009-klasse-3</Name>
-          <Title>2009: 5,1 bis unter 5,6</Title>
+          <Title>2009: 5,1 bis unter 5,7</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2009</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.10548116751758</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.617579301789828</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.1</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.7</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -372,12 +372,12 @@
         </Rule>
         <Rule>
           <Name>2009-klasse-4</Name>
-          <Title>2009: 5,6 bis unter 6,3</Title>
+          <Title>2009: 5,7 bis unter 6,3</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2009</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.617579301789828</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.295559973492379</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.7</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.3</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -387,11 +387,11 @@
         </Rule>
         <Rule>
           <Name>2009-klasse-5</Name>
-          <Title>2009: 6,3 – 7,8</Title>
+          <Title>2009: 6,3 – 8,0</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2009</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.295559973492379</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.3</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -405,7 +405,7 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2010</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.7320617620345145</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.7</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -419,8 +419,8 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2010</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.7320617620345145</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.184243964421855</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.7</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.2</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -434,8 +434,8 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2010</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.184243964421855</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.868205868205869</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.2</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.9</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -449,8 +449,8 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2010</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.868205868205869</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.276437635760832</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.9</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.3</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -464,7 +464,7 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2010</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.276437635760832</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.3</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -478,7 +478,7 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2011</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.704430119325195</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.7</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -488,12 +488,12 @@
         </Rule>
         <Rule>
           <Name>2011-klasse-2</Name>
-          <Title>2011: 4,7 bis unter 5,2</Title>
+          <Title>2011: 4,7 bis unter 5,1</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2011</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.704430119325195</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.241678357352378</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.7</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.1</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -503,12 +503,12 @@
         </Rule>
         <Rule>
           <Name>2011-klasse-3</Name>
-          <Title>2011: 5,2 bis unter 5,9</Title>
+          <Title>2011: 5,1 bis unter 5,9</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2011</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.241678357352378</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.9243149195302305</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.1</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.9</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -518,12 +518,12 @@
         </Rule>
         <Rule>
           <Name>2011-klasse-4</Name>
-          <Title>2011: 5,9 bis unter 6,2</Title>
+          <Title>2011: 5,9 bis unter 6,3</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2011</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.9243149195302305</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.242141189150351</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.9</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.3</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -533,11 +533,11 @@
         </Rule>
         <Rule>
           <Name>2011-klasse-5</Name>
-          <Title>2011: 6,2 – 8,9</Title>
+          <Title>2011: 6,3 – 8,9</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2011</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.242141189150351</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.3</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -551,7 +551,7 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2012</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.778514126264388</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.8</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -561,12 +561,12 @@
         </Rule>
         <Rule>
           <Name>2012-klasse-2</Name>
-          <Title>2012: 4,8 bis unter 5,3</Title>
+          <Title>2012: 4,8 bis unter 5,2</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2012</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.778514126264388</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.3055335784427795</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>4.8</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.2</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -576,12 +576,12 @@
         </Rule>
         <Rule>
           <Name>2012-klasse-3</Name>
-          <Title>2012: 5,3 bis unter 5,9</Title>
+          <Title>2012: 5,2 bis unter 6,0</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2012</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.3055335784427795</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.873698506111363</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.2</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.0</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -591,12 +591,12 @@
         </Rule>
         <Rule>
           <Name>2012-klasse-4</Name>
-          <Title>2012: 5,9 bis unter 6,3</Title>
+          <Title>2012: 6,0 bis unter 6,3</Title>
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2012</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>5.873698506111363</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.270035828776164</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.0</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.3</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -610,7 +610,7 @@
           <ogc:Filter>
             <ogc:And>
               <ogc:PropertyIsEqualTo><ogc:PropertyName>period</ogc:PropertyName><ogc:Literal>2012</ogc:Literal></ogc:PropertyIsEqualTo>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.270035828776164</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>6.3</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>

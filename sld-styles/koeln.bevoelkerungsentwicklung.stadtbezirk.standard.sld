@@ -38,7 +38,7 @@
           <Name>klasse-1</Name>
           <Title>-1,34 bis unter -0,27</Title>
           <ogc:Filter>
-            <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>-0.266985822132204</ogc:Literal></ogc:PropertyIsLessThan>
+            <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>-0.27</ogc:Literal></ogc:PropertyIsLessThan>
           </ogc:Filter>
           <PolygonSymbolizer>
             <Fill><CssParameter name="fill">#b2182b</CssParameter></Fill>
@@ -50,8 +50,8 @@
           <Title>-0,27 bis unter 0,07</Title>
           <ogc:Filter>
             <ogc:And>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>-0.266985822132204</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>0.07357709382950067</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>-0.27</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>0.07</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -64,8 +64,8 @@
           <Title>0,07 bis unter 0,52</Title>
           <ogc:Filter>
             <ogc:And>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>0.07357709382950067</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>0.5249228054697839</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>0.07</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>0.52</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -78,8 +78,8 @@
           <Title>0,52 bis unter 0,82</Title>
           <ogc:Filter>
             <ogc:And>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>0.5249228054697839</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>0.815006468305304</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>0.52</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>0.82</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -91,7 +91,7 @@
           <Name>klasse-5</Name>
           <Title>0,82 – 2,04</Title>
           <ogc:Filter>
-            <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>0.815006468305304</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+            <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>0.82</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
           </ogc:Filter>
           <PolygonSymbolizer>
             <Fill><CssParameter name="fill">#2166ac</CssParameter></Fill>

@@ -38,7 +38,7 @@
           <Name>klasse-1</Name>
           <Title>69,6 bis unter 128,4</Title>
           <ogc:Filter>
-            <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>128.40728249602148</ogc:Literal></ogc:PropertyIsLessThan>
+            <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>128.4</ogc:Literal></ogc:PropertyIsLessThan>
           </ogc:Filter>
           <PolygonSymbolizer>
             <Fill><CssParameter name="fill">#efedf5</CssParameter></Fill>
@@ -50,8 +50,8 @@
           <Title>128,4 bis unter 201,1</Title>
           <ogc:Filter>
             <ogc:And>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>128.40728249602148</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>201.08192115723722</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>128.4</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>201.1</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -64,8 +64,8 @@
           <Title>201,1 bis unter 267,4</Title>
           <ogc:Filter>
             <ogc:And>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>201.08192115723722</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>267.41119900729024</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>201.1</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>267.4</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -78,8 +78,8 @@
           <Title>267,4 bis unter 373,2</Title>
           <ogc:Filter>
             <ogc:And>
-              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>267.41119900729024</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
-              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>373.1971809473937</ogc:Literal></ogc:PropertyIsLessThan>
+              <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>267.4</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+              <ogc:PropertyIsLessThan><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>373.2</ogc:Literal></ogc:PropertyIsLessThan>
             </ogc:And>
           </ogc:Filter>
           <PolygonSymbolizer>
@@ -91,7 +91,7 @@
           <Name>klasse-5</Name>
           <Title>373,2 – 1.097,4</Title>
           <ogc:Filter>
-            <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>373.1971809473937</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
+            <ogc:PropertyIsGreaterThanOrEqualTo><ogc:PropertyName>value</ogc:PropertyName><ogc:Literal>373.2</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>
           </ogc:Filter>
           <PolygonSymbolizer>
             <Fill><CssParameter name="fill">#3f007d</CssParameter></Fill>

@@ -65,7 +65,7 @@ public final class MapImages {
         if (layer.isEmpty()) {
             return Optional.empty();
         }
-        BufferedImage img = getMap(viewer, territory, layer.get().name(), layer.get().extent(), width, height, String.valueOf(period));
+        BufferedImage img = getMap(viewer, territory, layer.get(), width, height, String.valueOf(period));
         return Optional.of(new MapImage(img, layer.get().classification()));
     }
 
@@ -76,8 +76,8 @@ public final class MapImages {
             return Optional.empty();
         }
         double[] box = fit(outline.extent(), width, height);
-        BufferedImage img = getMap(viewer, territory, outline.name(), outline.extent(), width, height, null);
-        Path2D shape = outlines(viewer, territory, outline.name()).get(unitCode);
+        BufferedImage img = getMap(viewer, territory, outline, width, height, null);
+        Path2D shape = outlines(viewer, territory, outline).get(unitCode);
         if (shape != null) {
             Graphics2D g = img.createGraphics();
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -96,15 +96,18 @@ public final class MapImages {
         return Optional.of(img);
     }
 
-    private BufferedImage getMap(Viewer viewer, String territory, String layer, double[] extent, int width, int height, String time) {
-        double[] box = fit(extent, width, height);
+    /** A GetMap in the layer's own CRS (the territory's), over its extent. */
+    private BufferedImage getMap(Viewer viewer, String territory, LayerDef layer, int width, int height, String time) {
+        double[] box = fit(layer.extent(), width, height);
         Map<String, String[]> p = new HashMap<>();
         p.put("SERVICE", new String[] {"WMS"});
-        p.put("VERSION", new String[] {"1.3.0"});
+        // WMS 1.1.1: the box is easting, northing in every CRS (1.3.0 follows the EPSG axis order,
+        // northing first for Gauß-Krüger and EPSG:3035)
+        p.put("VERSION", new String[] {"1.1.1"});
         p.put("REQUEST", new String[] {"GetMap"});
-        p.put("LAYERS", new String[] {layer});
+        p.put("LAYERS", new String[] {layer.name()});
         p.put("STYLES", new String[] {""});
-        p.put("CRS", new String[] {"EPSG:25832"});
+        p.put("SRS", new String[] {"EPSG:" + layer.srid()});
         p.put("BBOX", new String[] {String.format(Locale.ROOT, "%.1f,%.1f,%.1f,%.1f", box[0], box[1], box[2], box[3])});
         p.put("WIDTH", new String[] {String.valueOf(width)});
         p.put("HEIGHT", new String[] {String.valueOf(height)});
@@ -126,14 +129,14 @@ public final class MapImages {
     }
 
     /** The unit polygons of an outline layer from the WFS, by unit code, in the layer's coordinates. */
-    private Map<String, Path2D> outlines(Viewer viewer, String territory, String layer) {
-        return outlines.computeIfAbsent(AtlasReader.audience(viewer, territory) + ":" + layer, k -> {
+    private Map<String, Path2D> outlines(Viewer viewer, String territory, LayerDef layer) {
+        return outlines.computeIfAbsent(AtlasReader.audience(viewer, territory) + ":" + layer.name(), k -> {
             Map<String, String[]> p = new HashMap<>();
             p.put("SERVICE", new String[] {"WFS"});
             p.put("VERSION", new String[] {"2.0.0"});
             p.put("REQUEST", new String[] {"GetFeature"});
-            p.put("TYPENAMES", new String[] {"atlas:" + layer});
-            p.put("SRSNAME", new String[] {"EPSG:25832"});
+            p.put("TYPENAMES", new String[] {"atlas:" + layer.name()});
+            p.put("SRSNAME", new String[] {"EPSG:" + layer.srid()});
             p.put("OUTPUTFORMAT", new String[] {"geojson"});
             OgcResponse r = ogc(viewer, territory, p);
             Map<String, Path2D> out = new HashMap<>();

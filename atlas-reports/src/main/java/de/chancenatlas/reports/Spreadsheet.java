@@ -32,7 +32,8 @@ final class Spreadsheet {
         if (v == null || v.value() == null) {
             return ValueText.of(v);
         }
-        return new Num(v.value(), decimals);
+        // a public rate may be published with fewer decimals than declared (sql/V8): shown as published
+        return new Num(v.value(), Math.min(decimals, Math.max(0, v.value().scale())));
     }
 
     static Object count(BigDecimal v) {

@@ -59,7 +59,9 @@ class ReportAccessTest {
     @Test
     void secretValuesAreWithheldFromThePublicAndFootnoted() throws Exception {
         String t = TestAtlas.territory("report-secret");
-        String csv = "gebiet;indikator;jahr;zaehler;nenner;status\n01;quote;2020;3;37;geheim\n02;quote;2020;9;40;\n03;quote;2020;11;40;\n04;quote;2020;7;40;\n";
+        // the other Bezirke with denominators that let their rates out (sql/V8: a rate must leave its count ambiguous)
+        String csv = "gebiet;indikator;jahr;zaehler;nenner;status\n01;quote;2020;3;37;geheim\n02;quote;2020;9;4000;\n03;quote;2020;11;4000;\n"
+                + "04;quote;2020;7;4000;\n";
         new ValueImporter(TestAtlas.dataSource()).importFile(t, new ImportSource("s.csv", csv.getBytes(StandardCharsets.UTF_8), "test"),
                 ValueImporter.Options.NONE, Progress.NONE);
         Rendered anonymous = Reports.service().indicator(Viewer.ANONYMOUS, t, "quote", "bezirk", 2020, ReportFormat.PDF, OPTIONS);

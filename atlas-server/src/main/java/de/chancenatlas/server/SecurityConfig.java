@@ -56,6 +56,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/ows", "/*/ows").permitAll()   // WFS requests in XML
                         .requestMatchers("/error", "/login", "/logout").permitAll()
                         .anyRequest().authenticated())
+                .cors(cors -> cors.configurationSource(crossOrigin()))
                 .httpBasic(Customizer.withDefaults())
                 // the web atlas's own German login page (atlas-web), not Spring's default one
                 .formLogin(f -> f.loginPage("/anmelden").loginProcessingUrl("/login").defaultSuccessUrl("/", false)
@@ -69,6 +70,30 @@ public class SecurityConfig {
     /** The web atlas loads script, style, images and data from here only; no inline script, no framing. */
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * Web maps on other sites (OpenLayers, Leaflet) read the OGC endpoints and the read API: any
+     * origin may, without cookies (a browser never sends a staff session cross-site; scripts with an
+     * API token or Basic credentials set the header themselves). Imports and administration get no
+     * CORS headers, so browsers refuse cross-site calls to them.
+     */
+    static org.springframework.web.cors.CorsConfigurationSource crossOrigin() {
+        var read = new org.springframework.web.cors.CorsConfiguration();
+        read.addAllowedOrigin("*");
+        read.setAllowedMethods(java.util.List.of("GET", "HEAD", "OPTIONS"));
+        read.setAllowedHeaders(java.util.List.of("Accept", "Accept-Language", "Authorization", "Content-Type"));
+        read.setExposedHeaders(java.util.List.of("Content-Disposition", "Content-Language"));
+        read.setMaxAge(3600L);
+        var ows = new org.springframework.web.cors.CorsConfiguration(read);
+        ows.setAllowedMethods(java.util.List.of("GET", "HEAD", "POST", "OPTIONS"));   // WFS GetFeature as XML
+        var source = new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/ows", ows);
+        source.registerCorsConfiguration("/*/ows", ows);
+        source.registerCorsConfiguration("/api/v1/territories", read);
+        source.registerCorsConfiguration("/api/v1/territories/**", read);
+        source.registerCorsConfiguration("/api/v1/openapi.json", read);
+        return source;
+    }
 
     /** bcrypt (upgradable by its prefix), remembering verified logins so OGC clients do not pay it per request. */
     @Bean

@@ -77,8 +77,61 @@ class HostileRequestsTest extends ServerTest {
                 new Case("publication of an unknown level", "POST", "/api/v1/territories/koeln/indicators/einwohner/publication",
                         "{\"levels\": [\"../../x\"]}", "application/json", false),
                 new Case("revert of a foreign batch", "POST", "/api/v1/territories/koeln/batches/999999999/revert", null, null, false),
-                new Case("delete via an unknown method", "DELETE", "/api/v1/territories/koeln", null, null, false)));
+                new Case("delete via an unknown method", "DELETE", "/api/v1/territories/koeln", null, null, false),
+                // issue 10: identifiers are identifiers, NUL bytes never reach the database, errors are ours
+                new Case("sql in a RESOURCEID", "GET", "/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=koeln.altenquotient.stadt"
+                        + "&RESOURCEID=koeln.altenquotient.stadt.999999999%22%20or%20%221%22%3D%221", null, null, false),
+                new Case("a lone quote in a RESOURCEID", "GET", WFS + "&RESOURCEID=" + LAYER + ".1%22", null, null, false),
+                new Case("sql in a FEATUREID (WFS 1.1)", "GET", "/ows?SERVICE=WFS&VERSION=1.1.0&REQUEST=GetFeature&TYPENAME=" + LAYER
+                        + "&FEATUREID=" + enc(LAYER + ".1' or '1'='1"), null, null, false),
+                new Case("sql in GetFeatureById", "GET", "/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
+                        + "&STOREDQUERY_ID=urn:ogc:def:query:OGC-WFS::GetFeatureById&ID=koeln.altenquotient.stadt.999999999%22%20or%20%221%22%3D%221",
+                        null, null, false),
+                new Case("sql in a FILTER ResourceId", "GET", WFS + "&FILTER=" + enc("<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\">"
+                        + "<fes:ResourceId rid=\"" + LAYER + ".1&quot; or &quot;1&quot;=&quot;1\"/></fes:Filter>"), null, null, false),
+                new Case("sql in a posted ResourceId", "POST", "/ows", "<wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" "
+                        + "xmlns:fes=\"http://www.opengis.net/fes/2.0\" service=\"WFS\" version=\"2.0.0\"><wfs:Query typeNames=\"" + LAYER + "\">"
+                        + "<fes:Filter><fes:ResourceId rid='" + LAYER + ".1\" or \"1\"=\"1'/></fes:Filter></wfs:Query></wfs:GetFeature>",
+                        "text/xml", false),
+                new Case("NUL in an API parameter", "GET", "/api/v1/territories/koeln/indicators/einwohner/values?level=stadt%00", null, null, false),
+                new Case("NUL inside a parameter", "GET", "/api/v1/territories/koeln/units?level=x%00y", null, null, false),
+                new Case("escape character in a parameter", "GET", "/api/v1/territories/koeln/units?level=%1B%5B31m", null, null, false),
+                new Case("NUL in an OGC parameter", "GET", "/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=" + LAYER + "%00",
+                        null, null, false),
+                new Case("NUL in a path", "GET", "/api/v1/territories/koeln%00/levels", null, null, false),
+                new Case("NUL in a posted OGC body", "POST", "/ows", "<wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" service=\"WFS\" "
+                        + "version=\"2.0.0\"><wfs:Query typeNames=\"" + LAYER + "\u0000\"/></wfs:GetFeature>", "text/xml", false),
+                new Case("the error page itself", "GET", "/error", null, null, false),
+                new Case("an unmapped path", "GET", "/api/v1/nichts/da", null, null, false),
+                new Case("an unmapped OGC-like path", "GET", "/koeln/ows/extra", null, null, false)));
         return c;
+    }
+
+    /** The atlas's problem JSON: {"status": n, "title": "..."}. */
+    private static boolean problem(String body, int status) {
+        try {
+            var j = JSON.readTree(body);
+            return j.path("status").asInt() == status && j.path("title").isTextual();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void wfsCsvIsARealCsvOfTheLayersPublicColumnsWithAGermanDialect() throws Exception {
+        for (String format : List.of("text/csv", "csv", "csv_de", "text/csv; dialect=de")) {
+            HttpResponse<String> r = get(WFS + "&COUNT=3&OUTPUTFORMAT=" + enc(format));
+            assertThat(r.statusCode()).as(format).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+            String sep = format.contains("de") ? ";" : ",";
+            String[] lines = r.body().split("\r?\n");
+            assertThat(lines[0]).isEqualTo(String.join(sep, "WKT", "code", "name", "period", "value", "wert", "status", "klasse",
+                    "klasse_text", "status_text"));
+            assertThat(lines).hasSize(4);
+            assertThat(lines[1]).startsWith("\"POLYGON ((").doesNotContain("Status:", "vsimem");
+        }
+        assertThat(get("/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetCapabilities").body()).contains("<ows:Value>text/csv</ows:Value>",
+                "<ows:Value>text/csv; dialect=de</ows:Value>");
     }
 
     private static final List<String> TABLES = List.of("territory", "indicator", "indicator_value", "spatial_unit", "app_user", "user_grant",
@@ -107,8 +160,14 @@ class HostileRequestsTest extends ServerTest {
                     failures.add(c.name() + " (" + who + "): answered " + r.statusCode() + " instead of refusing");
                 }
                 if (body.contains("at de.chancenatlas") || body.contains("at org.") || body.contains("root:x:0:0")
-                        || body.contains("PSQLException") || body.contains("lollollol")) {
+                        || body.contains("PSQLException") || body.contains("lollollol") || body.contains("Query error")
+                        || body.contains("ERROR:") || body.contains("msPostGIS") || body.contains("/vsimem") || body.contains("invalid byte sequence")
+                        || body.contains("\"status\":999")) {
                     failures.add(c.name() + " (" + who + "): leaks internals");
+                }
+                if (r.statusCode() >= 400 && !ogcException && !problem(body, r.statusCode())) {
+                    failures.add(c.name() + " (" + who + "): " + r.statusCode() + " is neither an OGC exception nor the atlas's problem JSON: "
+                            + body.substring(0, Math.min(120, body.length())));
                 }
                 if (c.name().startsWith("sql in a filter") && !rejected) {
                     assertThat(json(r).get("features").size()).as("a literal matches no name").isZero();

@@ -30,6 +30,8 @@ abstract class ServerTest {
     /** The global administrator created at first start from ATLAS_ADMIN_USER / ATLAS_ADMIN_PASSWORD (application-test.properties). */
     static final String ADMIN = basic("admin", "test-secret");
     final HttpClient http = HttpClient.newHttpClient();
+    /** The test servers' data folder (map files): under the module's target/. */
+    static final java.nio.file.Path DATA_DIR = java.nio.file.Path.of("target", "test-data").toAbsolutePath();
 
     @LocalServerPort
     int port;
@@ -44,6 +46,9 @@ abstract class ServerTest {
         registry.add("ATLAS_DB_PUBLIC_PASSWORD", () -> db.password(Audience.PUBLIC));
         registry.add("ATLAS_DB_INTERNAL_PASSWORD", () -> db.password(Audience.INTERNAL));
         registry.add("ATLAS_DEMO_DIR", () -> TestAtlas.demoDir().toString());   // report branding (logos) lives there
+        // map files and other server data under target/, whatever the environment says (the launcher
+        // exports the user's ATLAS_DATA_DIR: a test server there deleted a running atlas's maps)
+        registry.add("ATLAS_DATA_DIR", () -> DATA_DIR.toString());
     }
 
     @BeforeAll

@@ -66,9 +66,6 @@ public final class Generalization {
             double rx = Math.abs(b[2] - b[0]) / w;
             double ry = Math.abs(b[3] - b[1]) / h;
             switch (crs) {
-                case "EPSG:25832", "EPSG:25833" -> {
-                    return Math.min(rx, ry);
-                }
                 case "EPSG:3857", "EPSG:900913" -> {
                     double lat = Math.atan(Math.sinh((b[1] + b[3]) / 2 / EARTH_RADIUS));
                     return Math.min(rx, ry) * Math.cos(lat);
@@ -82,7 +79,8 @@ public final class Generalization {
                     return Math.min(lon, north);
                 }
                 default -> {
-                    return Double.NaN;
+                    // a territory's own CRS: projected in metres (the schema admits no other, sql/V9)
+                    return crs.matches("EPSG:\\d{4,5}") ? Math.min(rx, ry) : Double.NaN;
                 }
             }
         } catch (NumberFormatException e) {

@@ -65,6 +65,10 @@ final class GetFeatureById {
         if (id.isEmpty()) {
             throw new OgcException("MissingParameterValue", "ID", "Parameter ID fehlt / ID missing");
         }
+        if (!OgcRequest.isFeatureId(id)) {
+            // not an identifier of ours: never handed to MapServer, and not echoed
+            throw new OgcException("NotFound", "ID", "Kein Objekt mit dieser Kennung / no feature with this identifier");
+        }
         int dot = id.lastIndexOf('.');
         if (dot <= 0 || !layers.contains(id.substring(0, dot))) {
             throw notFound(id);

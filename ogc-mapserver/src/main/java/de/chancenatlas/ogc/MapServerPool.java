@@ -107,6 +107,26 @@ public final class MapServerPool implements AutoCloseable {
         }
     }
 
+    /**
+     * What in a MapServer message is nobody's business outside: database errors (their text echoes the
+     * query), SQL, file paths of the map files and of GDAL's in-memory files.
+     */
+    private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+            "(?i)query error|error executing|ERROR:|postgis|postgres|psql|\\bsql\\b|\\bselect\\b|/vsimem|\\.map\\b|/tmp/|/var/|/work/|/home/|/usr/");
+
+    /**
+     * An exception report of MapServer that would show internals is replaced by our own (the original
+     * goes to the log for the operator); an OGR output that failed after its headers ("Status: 400")
+     * too. Other reports (an unknown type name, a bad filter) pass as MapServer wrote them.
+     */
+    static void withoutInternals(byte[] body) {
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        if (text.startsWith("Status:") || INTERNALS.matcher(text).find()) {
+            org.slf4j.LoggerFactory.getLogger(MapServerPool.class).warn("MapServer refused a request: {}", text.strip());
+            throw new OgcException("NoApplicableCode", null, "Die Anfrage konnte nicht ausgeführt werden / the request could not be processed");
+        }
+    }
+
     private static final class Worker {
         final ExecutorService thread;
         final Map<String, mapObj> maps = new HashMap<>();
@@ -165,8 +185,12 @@ public final class MapServerPool implements AutoCloseable {
                 if (body == null || body.length == 0) {
                     throw new OgcException("NoApplicableCode", null, "MapServer lieferte keine Antwort / no response from MapServer");
                 }
+                String head = new String(body, 0, Math.min(body.length, 400), java.nio.charset.StandardCharsets.UTF_8);
+                if (failed || head.startsWith("Status:") || head.contains("ExceptionReport")) {
+                    withoutInternals(body);
+                }
                 boolean wfsError = "WFS".equals(request.service()) && (failed || type != null && type.contains("xml")
-                        && new String(body, 0, Math.min(body.length, 400), java.nio.charset.StandardCharsets.UTF_8).contains("ExceptionReport"));
+                        && head.contains("ExceptionReport"));
                 return new OgcResponse(wfsError ? 400 : 200, type == null ? "application/octet-stream" : type, body);
             } finally {
                 mapscript.msIO_resetHandlers();

@@ -15,8 +15,14 @@ import java.util.Map;
  * database role; its classes come from {@link Classification}.
  */
 public final class MapfileWriter {
-    /** Requested coordinate systems offered for every layer. */
+    /**
+     * Requested coordinate systems offered for every layer, besides its territory's own (which comes
+     * first: the WFS DefaultCRS, the CRS of the territory's WMS and of its report maps).
+     */
     public static final List<String> CRS = List.of("EPSG:25832", "EPSG:25833", "EPSG:3857", "EPSG:4326", "CRS:84");
+    static {
+        System.loadLibrary("javamapscript");   // PROJ through MapScript: a map's extent from layers in other CRSs
+    }
     private static final String FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
     /** How MapServer reaches PostGIS for each audience: a libpq connection string of its reader role. */
@@ -66,8 +72,22 @@ public final class MapfileWriter {
     public static final String PNG_FORMAT = "  OUTPUTFORMAT NAME \"png\" DRIVER \"AGG/PNG\" MIMETYPE \"image/png\" IMAGEMODE RGBA "
             + "EXTENSION \"png\" TRANSPARENT ON FORMATOPTION \"COMPRESSION=1\" END\n";
 
+    /** The map WMS requests run on: in its layers' CRS (the most common one when territories differ). */
     public String write(String title, List<LayerDef> layers) {
-        double[] ext = extent(layers);
+        return write(title, layers, false);
+    }
+
+    /**
+     * @param wfs the map of WFS requests: without a map projection, because MapServer advertises a
+     *            map's projection as every feature type's DefaultCRS and answers in it; without one
+     *            each feature type has its own territory's CRS, also on {@code /ows} where
+     *            territories in different CRSs meet
+     */
+    public String write(String title, List<LayerDef> layers, boolean wfs) {
+        int srid = srid(layers);
+        double[] ext = wfs ? nativeExtent(layers) : extent(layers, srid);
+        // the root's CRSs are inherited by every layer (WMS): a territory's own only where all layers share it
+        List<String> offered = layers.stream().allMatch(l -> l.srid() == srid) ? offered(layers, srid) : CRS.subList(0, 4);
         StringBuilder m = new StringBuilder(64 * 1024);
         m.append("MAP\n  NAME \"chancenatlas\"\n  STATUS ON\n  SIZE 512 512\n  MAXSIZE 4096\n  UNITS METERS\n")
                 .append("  EXTENT ").append(box(ext)).append('\n')
@@ -75,7 +95,7 @@ public final class MapfileWriter {
                 .append("  IMAGECOLOR 255 255 255\n")
                 .append("  SYMBOL NAME \"hatch\" TYPE HATCH END\n")
                 .append("  SYMBOL NAME \"punkt\" TYPE ELLIPSE FILLED TRUE POINTS 1 1 END END\n")
-                .append("  PROJECTION \"init=epsg:25832\" END\n")
+                .append(wfs ? "" : "  PROJECTION \"init=epsg:" + srid + "\" END\n")
                 .append(PNG_FORMAT)
                 .append("  OUTPUTFORMAT NAME \"jpeg\" DRIVER \"AGG/JPEG\" MIMETYPE \"image/jpeg\" IMAGEMODE RGB EXTENSION \"jpg\" FORMATOPTION \"QUALITY=85\" END\n")
                 .append("  OUTPUTFORMAT NAME \"geojson\" DRIVER \"OGR/GEOJSON\" MIMETYPE \"application/json; subtype=geojson\" ")
@@ -83,23 +103,29 @@ public final class MapfileWriter {
                 // GetFeatureInfo as application/json: the same GeoJSON writer under the plain JSON type
                 .append("  OUTPUTFORMAT NAME \"json\" DRIVER \"OGR/GEOJSON\" MIMETYPE \"application/json\" ")
                 .append("FORMATOPTION \"STORAGE=memory\" FORMATOPTION \"FORM=simple\" FORMATOPTION \"LCO:COORDINATE_PRECISION=6\" END\n")
+                // CSV: GDAL's CSV driver writes a file only when its name ends in .csv (MapServer's default
+                // "result.dat" failed with a /vsimem path in the answer); csv_de is the German dialect
+                // (semicolons, for spreadsheets with a decimal comma; the "wert" column is German anyway)
                 .append("  OUTPUTFORMAT NAME \"csv\" DRIVER \"OGR/CSV\" MIMETYPE \"text/csv\" FORMATOPTION \"STORAGE=memory\" ")
-                .append("FORMATOPTION \"FORM=simple\" FORMATOPTION \"LCO:GEOMETRY=AS_WKT\" END\n")
+                .append("FORMATOPTION \"FORM=simple\" FORMATOPTION \"FILENAME=result.csv\" FORMATOPTION \"LCO:GEOMETRY=AS_WKT\" END\n")
+                .append("  OUTPUTFORMAT NAME \"csv_de\" DRIVER \"OGR/CSV\" MIMETYPE \"text/csv; dialect=de\" FORMATOPTION \"STORAGE=memory\" ")
+                .append("FORMATOPTION \"FORM=simple\" FORMATOPTION \"FILENAME=result.csv\" FORMATOPTION \"LCO:GEOMETRY=AS_WKT\" ")
+                .append("FORMATOPTION \"LCO:SEPARATOR=SEMICOLON\" END\n")
                 .append("  LEGEND\n    KEYSIZE 18 12\n    LABEL TYPE TRUETYPE FONT \"dejavu\" SIZE 8 COLOR 0 0 0 ENCODING \"UTF-8\" END\n  END\n")
                 .append("  WEB\n    HEADER \"").append(dir.resolve("gfi-head.html")).append("\"\n    FOOTER \"")
                 .append(dir.resolve("gfi-foot.html")).append("\"\n    METADATA\n")
                 .append(meta("ows_title", title))
                 .append(meta("ows_abstract", "Kleinräumige Indikatoren zu Kindern, Jugendlichen und Familien (Chancenatlas)"))
                 .append(meta("ows_enable_request", "*"))
-                .append(meta("ows_srs", String.join(" ", CRS.subList(0, 4))))
-                .append(meta("wms_srs", String.join(" ", CRS.subList(0, 4))))
+                .append(wfs ? "" : meta("ows_srs", String.join(" ", offered)))
+                .append(meta("wms_srs", String.join(" ", offered)))
                 .append(meta("ows_encoding", "UTF-8"))
                 .append(meta("ows_language", "ger"))
                 .append(meta("wms_feature_info_mime_type", "text/html"))
                 // only what our request vetting lets through (MapServer would advertise PDF, SVG, KML, ...)
                 .append(meta("wms_getmap_formatlist", "image/png,image/jpeg"))
                 .append(meta("wms_getfeatureinfo_formatlist", "text/html,application/json,geojson,application/vnd.ogc.gml,text/plain"))
-                .append(meta("wfs_getfeature_formatlist", "geojson,csv"))
+                .append(meta("wfs_getfeature_formatlist", "geojson,csv,csv_de"))
                 .append(meta("wfs_maxfeatures", "100000"))
                 .append(meta("ows_namespace_prefix", "atlas"))
                 .append(meta("ows_namespace_uri", "https://chancenatlas.de/atlas"))
@@ -126,20 +152,20 @@ public final class MapfileWriter {
         if (l.kind() == LayerDef.Kind.FACILITY) {
             String sql = "select f.facility_id as fid, f.code, f.name, f.facility_type as typ, f.geom from " + s + ".facility f "
                     + "join " + s + ".territory t on t.territory_id = f.territory_id where t.key = '" + sqlText(l.territory())
-                    + "' and f.facility_type = '" + sqlText(l.level()) + "'" + (forMap ? " and f.geom && !BOX!" : "") + " order by f.facility_id";
+                    + "' and f.facility_type = '" + sqlText(l.level()) + "' and f.srid = " + l.srid() + (forMap ? " and f.geom && !BOX!" : "") + " order by f.facility_id";
             return "geom from (" + sql + ") as t using unique fid using srid=" + l.srid();
         }
         String sql = l.indicator() == null
                 ? "select u.unit_id as fid, u.code, u.name, g." + column + " as geom from " + s + ".spatial_unit u "
                         + "join " + s + ".unit_geometry g on g.unit_id = u.unit_id join " + s + ".unit_level l using (level_id) "
                         + "join " + s + ".territory t on t.territory_id = u.territory_id where t.key = '" + sqlText(l.territory())
-                        + "' and l.key = '" + sqlText(l.level()) + "' and u.valid_to is null" + box + " order by u.unit_id"
+                        + "' and l.key = '" + sqlText(l.level()) + "' and u.valid_to is null and g.srid = " + l.srid() + box + " order by u.unit_id"
                 : "select v.fid, v.code, v.name, v.period, v.stichtag, v.value, v.wert, v.status, " + classSql(l.classification()) + " as klasse, "
                         + classTextSql(l.classification()) + " as klasse_text, " + STATUS_TEXT_SQL + " as status_text, "
                         + sqlLiteral(l.title()) + " as indikator, g." + column + " as geom "
                         + "from " + s + ".layer_value v join " + s + ".unit_geometry g on g.unit_id = v.unit_id "
                         + "where v.territory = '" + sqlText(l.territory()) + "' and v.indicator = '"
-                        + sqlText(l.indicator()) + "' and v.level = '" + sqlText(l.level()) + "'" + box + " order by v.fid";
+                        + sqlText(l.indicator()) + "' and v.level = '" + sqlText(l.level()) + "' and g.srid = " + l.srid() + box + " order by v.fid";
         return "geom from (" + sql + ") as t using unique fid using srid=" + l.srid();
     }
 
@@ -172,8 +198,7 @@ public final class MapfileWriter {
                 .append(meta("ows_title", l.title()))
                 .append(meta("ows_abstract", l.abstractText()))
                 .append(meta("ows_extent", box(l.extent())))
-                .append(meta("ows_srs", String.join(" ", new java.util.LinkedHashSet<>(java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of("EPSG:" + l.srid()), CRS.subList(0, 4).stream()).toList()))))
+                .append(meta("ows_srs", String.join(" ", offered(List.of(l), l.srid()))))
                 .append(meta("wms_include_items", "all"))
                 .append(meta("wfs_featureid", "fid"))
                 .append(meta("gml_featureid", "fid"))
@@ -327,7 +352,49 @@ public final class MapfileWriter {
         return Double.toString(d);
     }
 
-    private static double[] extent(List<LayerDef> layers) {
+    /** The map's CRS: its layers' one, or the most common when territories differ (ties: the lower code); 25832 when empty. */
+    static int srid(List<LayerDef> layers) {
+        Map<Integer, Long> counts = new java.util.TreeMap<>(layers.stream()
+                .collect(java.util.stream.Collectors.groupingBy(LayerDef::srid, java.util.stream.Collectors.counting())));
+        return counts.entrySet().stream().max(Map.Entry.<Integer, Long>comparingByValue()
+                        .thenComparing(Map.Entry.<Integer, Long>comparingByKey().reversed()))
+                .map(Map.Entry::getKey).orElse(25832);
+    }
+
+    /** The CRS offered: {@code srid} first, then the territories' own, then the common ones. */
+    static List<String> offered(List<LayerDef> layers, int srid) {
+        var out = new java.util.LinkedHashSet<String>();
+        out.add("EPSG:" + srid);
+        layers.stream().map(l -> "EPSG:" + l.srid()).sorted().forEach(out::add);
+        out.addAll(CRS.subList(0, 4));
+        return List.copyOf(out);
+    }
+
+    /** The layers' extent in EPSG:{@code srid}, each layer's box projected from its own CRS. */
+    private static double[] extent(List<LayerDef> layers, int srid) {
+        if (layers.isEmpty()) {
+            return new double[] {280000, 5235000, 922000, 6102000};
+        }
+        double[] e = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (LayerDef l : layers) {
+            double[] b = l.extent();
+            if (l.srid() != srid) {
+                var r = new edu.umn.gis.mapscript.rectObj(b[0], b[1], b[2], b[3], 0);
+                r.project(new edu.umn.gis.mapscript.projectionObj("init=epsg:" + l.srid()),
+                        new edu.umn.gis.mapscript.projectionObj("init=epsg:" + srid));
+                b = new double[] {r.getMinx(), r.getMiny(), r.getMaxx(), r.getMaxy()};
+                r.delete();
+            }
+            e[0] = Math.min(e[0], b[0]);
+            e[1] = Math.min(e[1], b[1]);
+            e[2] = Math.max(e[2], b[2]);
+            e[3] = Math.max(e[3], b[3]);
+        }
+        return e;
+    }
+
+    /** The union of the layers' boxes in their own coordinates: a map without projection queries each layer in its own. */
+    private static double[] nativeExtent(List<LayerDef> layers) {
         double[] e = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
         for (LayerDef l : layers) {
             e[0] = Math.min(e[0], l.extent()[0]);

@@ -42,8 +42,14 @@ public final class OgcService implements AutoCloseable {
      * the layers (28 ms for Köln's 42 layers, as much as the GetMap itself): a request for one layer
      * runs on that layer's own small map.
      */
-    private record Scope(String name, MapServerPool.Mapfile mapfile, Set<String> layers, Map<String, List<Integer>> periods,
-                         Map<String, MapServerPool.Mapfile> single) { }
+    private record Scope(String name, MapServerPool.Mapfile mapfile, MapServerPool.Mapfile wfsMapfile, Set<String> layers,
+                         Map<String, List<Integer>> periods, Map<String, MapServerPool.Mapfile> single, Map<String, Integer> srids) {
+        /** Whether every map file is still on disk (a cleaner, or another server sharing the folder, may remove them). */
+        boolean intact() {
+            return Files.isRegularFile(mapfile.path()) && Files.isRegularFile(mapfile.path().getParent().resolveSibling("fonts.txt")) && Files.isRegularFile(wfsMapfile.path())
+                    && single.values().stream().allMatch(f -> Files.isRegularFile(f.path()));
+        }
+    }
 
     /**
      * @param ds          the owner's pool, for the layer catalogue
@@ -55,13 +61,7 @@ public final class OgcService implements AutoCloseable {
         this.views = views;
         this.workDir = workDir.toAbsolutePath();
         try {
-            Files.createDirectories(this.workDir);
-            Path fontset = this.workDir.resolve("fonts.txt");
-            Files.writeString(fontset, MapfileWriter.fontsetLine(), StandardCharsets.UTF_8);
-            for (var f : MapfileWriter.supportFiles().entrySet()) {
-                Files.writeString(this.workDir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-            }
-            this.writer = new MapfileWriter(connections, fontset.toString());
+            this.writer = new MapfileWriter(connections, writeSupportFiles().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,6 +89,8 @@ public final class OgcService implements AutoCloseable {
                 }
             }
             request.checkResourceIds(scope.layers());
+            request.checkOwnCrs(request.layerNames().isEmpty() ? scope.srids().values()
+                    : request.layerNames().stream().map(scope.srids()::get).toList());
             time(request, scope);
             String key = scope.name();
             if (GetFeatureById.applies(request)) {
@@ -106,11 +108,19 @@ public final class OgcService implements AutoCloseable {
      * draws the simplified geometry that suits its scale.
      */
     private OgcResponse dispatch(String key, Scope scope, OgcRequest request, String onlineResource) {
-        List<String> names = request.layerNames();
+        List<String> names = request.layerNames().isEmpty() ? request.resourceTypes(scope.layers()) : request.layerNames();
         String geometry = Generalization.column(request);
         if (names.size() == 1 && request.body() == null && !"GetCapabilities".equals(request.request())
                 && scope.single().containsKey(names.get(0))) {
             return pool.dispatch(key + "|" + names.get(0), scope.single().get(names.get(0)), request, geometry, onlineResource);
+        }
+        // Territories in different CRSs: WFS on the map without projection, so each type keeps its own.
+        // Not where the map's projection is needed: features by id alone (MapServer finds none without
+        // it) and answers in a requested SRSNAME (MapServer projects the map's extent into it).
+        boolean srsName = request.params().containsKey("SRSNAME") || request.body() != null && request.body().contains("srsName");
+        if ("WFS".equals(request.service()) && new java.util.HashSet<>(scope.srids().values()).size() > 1 && !srsName
+                && (request.layerNames().size() > 0 || request.params().get("RESOURCEID") == null || request.body() != null)) {
+            return pool.dispatch(key + "|wfs", scope.wfsMapfile(), request, geometry, onlineResource);
         }
         return pool.dispatch(key, scope.mapfile(), request, geometry, onlineResource);
     }
@@ -164,7 +174,14 @@ public final class OgcService implements AutoCloseable {
             }
         }
         String key = (territory == null ? "*" : territory) + "|" + String.join(",", internal);
-        return scopes.computeIfAbsent(key, k -> build(territory, internal, generation));
+        Scope s = scopes.computeIfAbsent(key, k -> build(territory, internal, generation));
+        if (!s.intact()) {
+            // map files gone (removed by hand, or by another server sharing the folder): written anew
+            // instead of failing every request until the next data change
+            s = build(territory, internal, generation);
+            scopes.put(key, s);
+        }
+        return s;
     }
 
     private Scope build(String territory, Set<String> internal, long gen) {
@@ -182,16 +199,18 @@ public final class OgcService implements AutoCloseable {
                 throw new OgcException("InvalidParameterValue", null, catalog.notPublicReason(territory));
             }
             String title = territory == null ? "Chancenatlas" : "Chancenatlas " + layers.get(0).territoryName();
+            writeSupportFiles();
             String name = (territory == null ? "all" : territory) + (internal.isEmpty() ? "" : "-staff-" + Integer.toHexString(internal.hashCode()));
             Path file = writeMap(gen, name + ".map", writer.write(title, layers));
+            Path wfsFile = writeMap(gen, name + "-wfs.map", writer.write(title, layers, true));
             Map<String, MapServerPool.Mapfile> single = new java.util.HashMap<>();
             for (LayerDef l : layers) {
                 single.put(l.name(), new MapServerPool.Mapfile(writeMap(gen, name + "-" + l.name() + ".map", writer.write(title, List.of(l))), gen));
             }
             Map<String, List<Integer>> periods = layers.stream().filter(l -> !l.periods().isEmpty())
                     .collect(Collectors.toUnmodifiableMap(LayerDef::name, l -> List.copyOf(l.periods())));
-            return new Scope(name, new MapServerPool.Mapfile(file, gen), layers.stream().map(LayerDef::name).collect(Collectors.toUnmodifiableSet()),
-                    periods, Map.copyOf(single));
+            return new Scope(name, new MapServerPool.Mapfile(file, gen), new MapServerPool.Mapfile(wfsFile, gen), layers.stream().map(LayerDef::name).collect(Collectors.toUnmodifiableSet()),
+                    periods, Map.copyOf(single), layers.stream().collect(Collectors.toUnmodifiableMap(LayerDef::name, LayerDef::srid)));
         } catch (SQLException e) {
             throw new OgcException("NoApplicableCode", null, "Datenbank nicht erreichbar / database unavailable");
         } catch (IOException e) {
@@ -199,17 +218,36 @@ public final class OgcService implements AutoCloseable {
         }
     }
 
+    /** The fontset and feature-info templates the maps refer to; returns the fontset's path. */
+    private Path writeSupportFiles() throws IOException {
+        Files.createDirectories(workDir);
+        Path fontset = workDir.resolve("fonts.txt");
+        Map<String, String> files = new java.util.HashMap<>(MapfileWriter.supportFiles());
+        files.put("fonts.txt", MapfileWriter.fontsetLine());
+        for (var f : files.entrySet()) {
+            Path file = workDir.resolve(f.getKey());
+            // rewritten only when missing or changed: a map being drawn may be reading it
+            if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(f.getValue())) {
+                Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
+            }
+        }
+        return fontset;
+    }
+
     /** Map files live in a folder per generation, so the old ones go as a whole when the data change. */
     private Path writeMap(long gen, String name, String content) throws IOException {
         Path dir = workDir.resolve(String.valueOf(gen));
         Files.createDirectories(dir);
         Path file = dir.resolve(name);
-        Files.writeString(file, content, StandardCharsets.UTF_8);
+        // written beside and moved into place: a worker loading the map never reads half a file
+        Path tmp = Files.createTempFile(dir, name, ".tmp");
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));   // holds the DB passwords
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));   // holds the DB passwords
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: nothing to restrict
         }
+        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return file;
     }
 

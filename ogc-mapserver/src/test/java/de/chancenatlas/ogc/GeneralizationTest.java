@@ -49,6 +49,10 @@ class GeneralizationTest {
         double crs84 = Generalization.metresPerPixel(getMap("1.3.0", "CRS:84", "6.77,50.83,7.16,51.09", 256, 256));
         assertThat(lat).isEqualTo(lon).isEqualTo(crs84).isCloseTo(106, within(10.0));
         assertThat(Generalization.column(getMap("1.3.0", "EPSG:25832", "343900,5632700,370700,5661500", 256, 256))).isEqualTo("geom_25");
+        // a territory's own projected CRS is metres too: Gauß-Krüger (northing first in 1.3.0) and UTM 33
+        assertThat(Generalization.metresPerPixel(getMap("1.3.0", "EPSG:31467", "5620000,3540000,5646800,3566800", 256, 256)))
+                .isCloseTo(104.7, within(0.1));
+        assertThat(Generalization.column(getMap("1.1.1", "EPSG:25833", "380000,5760000,406800,5786800", 256, 256))).isEqualTo("geom_25");
         // a street-level map keeps every vertex
         assertThat(Generalization.column(getMap("1.3.0", "EPSG:25832", "356000,5645000,357000,5646000", 512, 512))).isEqualTo("geom");
     }

@@ -20,7 +20,7 @@ public final class Publication {
 
     /** The disclosure settings a territory or indicator may carry, with their meaning for validation. */
     private static final Set<String> DISCLOSURE_KEYS = Set.of("threshold", "suppress_zero", "secondary", "min_population",
-            "population_indicator", "round_to", "footnote", "footnote_no_data");
+            "population_indicator", "round_to", "min_candidates", "footnote", "footnote_no_data");
     private static final Set<String> TERRITORY_ONLY = Set.of("population_indicator", "footnote", "footnote_no_data");
 
     private final DataSource ds;
@@ -91,6 +91,117 @@ public final class Publication {
             Accounts.audit(c, tid, "withdraw", actor, Map.of("indicator", indicator, "levels", done));
         }
         return done;
+    }
+
+    /**
+     * Unpublished levels of an indicator that the published ones give away anyway, as warnings for
+     * the publication screen: a coarser level is the sum (or the ratio of summed counts) of a finer
+     * published one; a finer unit that is the only child of a published parent has the parent's
+     * value. Empty for indicators that do not aggregate. German first, English after the slash.
+     */
+    public List<String> derivable(String territory, String indicator) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            int tid = Accounts.territoryId(c, territory);
+            int iid = indicatorId(c, tid, indicator);
+            List<String> out = new ArrayList<>();
+            try (var ps = c.prepareStatement("""
+                    with i as (select kind, aggregation, counts_public from atlas.indicator where indicator_id = ?),
+                    lv as (select l.level_id, l.key, l.name, l.name_plural, l.rank,
+                                  exists (select 1 from atlas.publication p where p.indicator_id = ? and p.level_id = l.level_id) as published
+                           from atlas.unit_level l where l.territory_id = ? and l.geometry_kind = 'polygon')
+                    select u.name, coalesce(f.name_plural, f.name), i.kind, i.counts_public
+                    from lv u join lv f on f.rank > u.rank and f.published, i
+                    where not u.published and i.aggregation <> 'none'
+                      and f.rank = (select min(x.rank) from lv x where x.rank > u.rank and x.published)
+                    order by u.rank""")) {
+                ps.setInt(1, iid);
+                ps.setInt(2, iid);
+                ps.setInt(3, tid);
+                var rs = ps.executeQuery();
+                while (rs.next()) {
+                    boolean exact = "count".equals(rs.getString(3)) || rs.getBoolean(4);
+                    out.add("Die Ebene „" + rs.getString(1) + "“ ist nicht veröffentlicht, lässt sich aber aus den veröffentlichten "
+                            + rs.getString(2) + " berechnen (" + (exact ? "genau: Summe der Zählgrößen" : "näherungsweise: Quote aus "
+                            + "summierten Zählern und Nennern, so genau wie die veröffentlichten Werte") + ") / the unpublished level '"
+                            + rs.getString(1) + "' can be " + (exact ? "computed exactly" : "approximated") + " from the published finer level");
+                }
+            }
+            try (var ps = c.prepareStatement("""
+                    select l.name, count(*) from atlas.spatial_unit u
+                    join atlas.unit_level l on l.level_id = u.level_id
+                    join atlas.spatial_unit par on par.unit_id = u.parent_id
+                    join atlas.indicator i on i.indicator_id = ? and i.aggregation <> 'none'
+                    where u.territory_id = ? and u.valid_to is null
+                      and not exists (select 1 from atlas.publication p where p.indicator_id = i.indicator_id and p.level_id = u.level_id)
+                      and exists (select 1 from atlas.publication p where p.indicator_id = i.indicator_id and p.level_id = par.level_id)
+                      and (select count(*) from atlas.spatial_unit s where s.parent_id = u.parent_id and s.valid_to is null) = 1
+                    group by l.name, l.rank order by l.rank""")) {
+                ps.setInt(1, iid);
+                ps.setInt(2, tid);
+                var rs = ps.executeQuery();
+                while (rs.next()) {
+                    out.add("Ebene „" + rs.getString(1) + "“: " + rs.getLong(2) + " Gebiet(e) sind einziger Teil ihres veröffentlichten "
+                            + "übergeordneten Gebiets und haben dessen Wert / " + rs.getLong(2) + " unit(s) of the unpublished level '"
+                            + rs.getString(1) + "' are the only part of a published parent and share its value");
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * What disclosure control withheld in a territory's public area, per indicator, level and period,
+     * by rule (sql/V8, atlas.disclosure_report); for administrators. Labels German, keys English.
+     */
+    public Map<String, Object> disclosureReport(String territory) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            int tid = Accounts.territoryId(c, territory);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            Map<String, Long> totals = new LinkedHashMap<>();
+            try (var ps = c.prepareStatement("select * from atlas.disclosure_report(?)")) {
+                ps.setInt(1, tid);
+                var rs = ps.executeQuery();
+                while (rs.next()) {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("indicator", rs.getString("indicator"));
+                    r.put("level", rs.getString("level"));
+                    r.put("period", rs.getInt("period"));
+                    r.put("cells", rs.getLong("cells"));
+                    r.put("published", rs.getLong("published"));
+                    r.put("coarser", rs.getLong("coarser"));
+                    Map<String, Long> withheld = new LinkedHashMap<>();
+                    for (String rule : RULES.keySet()) {
+                        long n = rs.getLong(rule.equals("primary") ? "primary_" : rule);
+                        withheld.put(rule, n);
+                        totals.merge(rule, n, Long::sum);
+                    }
+                    totals.merge("coarser", rs.getLong("coarser"), Long::sum);
+                    totals.merge("cells", rs.getLong("cells"), Long::sum);
+                    r.put("withheld", withheld);
+                    rows.add(r);
+                }
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("territory", territory);
+            out.put("rules", RULES);
+            out.put("totals", totals);
+            out.put("rows", rows);
+            return out;
+        }
+    }
+
+    /** The rules of sql/V8 by the name the report uses, with the label an administrator reads. */
+    public static final Map<String, String> RULES;
+
+    static {
+        Map<String, String> r = new LinkedHashMap<>();
+        r.put("secret", "An der Quelle geheim gehalten");
+        r.put("primary", "Primäre Geheimhaltung: Fallzahl unter dem Schwellenwert");
+        r.put("population", "Mindestbevölkerung unterschritten: keine Quote");
+        r.put("ambiguity", "Quote zurückgehalten: aus Wert und Nenner wäre die Fallzahl rückrechenbar");
+        r.put("secondary", "Sekundäre Geheimhaltung: Summe über die Gebietshierarchie");
+        r.put("relation", "Sekundäre Geheimhaltung: verknüpfte Indikatoren (Beziehungen im Katalog)");
+        RULES = java.util.Collections.unmodifiableMap(r);
     }
 
     /** Published count, the minimum, whether the public area is live, and each indicator's published levels. */
@@ -172,6 +283,7 @@ public final class Publication {
             boolean ok = switch (k) {
                 case "threshold" -> v instanceof Integer i && i >= 0 && i <= 1000;
                 case "round_to" -> v instanceof Integer i && i >= 1 && i <= 100;
+                case "min_candidates" -> v instanceof Integer i && i >= 2 && i <= 1000;
                 case "min_population" -> v instanceof Number n && n.doubleValue() >= 0;
                 case "suppress_zero", "secondary" -> v instanceof Boolean;
                 default -> v == null || v instanceof String;

@@ -11,7 +11,8 @@ import java.util.Map;
  * its unit levels, then themes and indicators with their full descriptions. Keys are snake_case.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record CatalogueFile(Territory territory, List<Level> levels, List<Theme> themes, List<Indicator> indicators) {
+public record CatalogueFile(Territory territory, List<Level> levels, List<Theme> themes, List<Indicator> indicators,
+                            List<Relation> relations) {
 
     public record Territory(String key, String name, String kind, String ags, Integer srid, String attribution,
                             Map<String, Object> settings) { }
@@ -46,4 +47,12 @@ public record CatalogueFile(Territory territory, List<Level> levels, List<Theme>
             @JsonProperty("counts_public") Boolean countsPublic,
             Map<String, Object> disclosure,
             Map<String, Object> classification) { }
+
+    /**
+     * How the counts of indicators relate (disclosure control keeps withheld cells underivable across
+     * them): {@code sum: k, of: [a, b]} says the count of k is the sum of the counts of a and b (a
+     * ratio's count is its numerator; one part: the same count); {@code denominator: k, of: [r, s]}
+     * says the ratios r and s have the count k as denominator.
+     */
+    public record Relation(String sum, String denominator, List<String> of) { }
 }

@@ -38,7 +38,6 @@ public final class CatalogueImporter {
     private static final Set<String> KINDS = Set.of("ratio", "count", "value");
     private static final Set<String> AGGREGATIONS = Set.of("ratio_of_sums", "sum", "none");
     private static final Set<String> TERRITORY_KINDS = Set.of("kreis", "kreisfreie_stadt", "gemeinde", "land", "bund", "region");
-    private static final Set<String> SRIDS = Set.of("25832", "25833", "31466", "31467", "31468", "3035");
 
     private final DataSource ds;
     private final ObjectMapper json = new ObjectMapper();
@@ -88,7 +87,7 @@ public final class CatalogueImporter {
         return Transactions.inTransaction(ds, c -> {
             Integer tid = territoryId(c, key);
             Set<String> knownThemes = tid == null ? new HashSet<>() : keys(c, "theme", tid);
-            validate(f, key, tid, knownThemes);
+            validate(c, f, key, tid, knownThemes, tid == null ? Map.of() : indicatorKinds(c, tid));
             int territoryChanged = 0;
             if (f.territory() != null) {
                 int[] t = upsertTerritory(c, f.territory());
@@ -130,20 +129,24 @@ public final class CatalogueImporter {
                     }
                 }
             }
+            if (f.relations() != null) {
+                written += replaceRelations(c, tid, f.relations());
+            }
             Batches.finish(c, batch, written, n - written, null);
             return new ImportResult(batch, "catalogue", src.fileName(), src.sha256(), n, written, n - written, written == 0, List.of());
         });
     }
 
     private static int count(CatalogueFile f) {
-        return (f.territory() == null ? 0 : 1) + size(f.levels()) + size(f.themes()) + size(f.indicators());
+        return (f.territory() == null ? 0 : 1) + size(f.levels()) + size(f.themes()) + size(f.indicators()) + size(f.relations());
     }
 
     private static int size(List<?> l) {
         return l == null ? 0 : l.size();
     }
 
-    private void validate(CatalogueFile f, String key, Integer tid, Set<String> knownThemes) {
+    private void validate(Connection c, CatalogueFile f, String key, Integer tid, Set<String> knownThemes,
+                          Map<String, String> knownKinds) throws SQLException {
         Problems p = new Problems();
         if (key == null) {
             p.add(Problem.Kind.MISSING_COLUMN.at(null, "territory.key", null, "territory.key"));
@@ -158,7 +161,12 @@ public final class CatalogueImporter {
                 p.add(Problem.Kind.INVALID.at(null, "territory.key", t.key(), "Schlüssel „" + t.key() + "“: a-z, 0-9, _ und - / key: a-z, 0-9, _ and -"));
             }
             oneOf(p, "territory.kind", t.kind(), TERRITORY_KINDS, true);
-            oneOf(p, "territory.srid", t.srid() == null ? null : t.srid().toString(), SRIDS, true);
+            if (t.srid() == null) {
+                p.add(Problem.Kind.MISSING_COLUMN.at(null, "territory.srid", null, "territory.srid"));
+            } else if (!projected(c, t.srid())) {
+                p.add(Problem.Kind.INVALID.at(null, "territory.srid", t.srid().toString(), "EPSG:" + t.srid()
+                        + " ist kein projiziertes Koordinatensystem in Metern (z. B. 25832, 25833, 31467) / is not a projected CRS in metres"));
+            }
             if (t.ags() != null && !t.ags().matches("^[0-9]{2,12}$")) {
                 p.add(Problem.Kind.INVALID.at(null, "territory.ags", t.ags(), "AGS/ARS „" + t.ags() + "“"));
             }
@@ -250,12 +258,123 @@ public final class CatalogueImporter {
                 if (ind.decimals() != null && (ind.decimals() < 0 || ind.decimals() > 6)) {
                     p.add(Problem.Kind.INVALID.at(null, at + ".decimals", ind.decimals().toString(), "Nachkommastellen 0–6 / decimals 0-6"));
                 }
+                if (ind.classification() != null) {
+                    try {   // the classes are computed when maps are built: a setting they cannot use is refused here
+                        de.chancenatlas.core.style.Classification.of(new double[0], ind.classification(), ind.polarity(),
+                                ind.decimals() == null ? 1 : ind.decimals(), ind.unitLabel());
+                    } catch (RuntimeException e) {
+                        p.add(Problem.Kind.INVALID.at(null, at + ".classification", String.valueOf(ind.classification()),
+                                "Klassifikation: " + e.getMessage() + " / classification"));
+                    }
+                }
                 if (ind.scaleFactor() != null && ind.scaleFactor().signum() <= 0) {
                     p.add(Problem.Kind.INVALID.at(null, at + ".scale_factor", ind.scaleFactor().toPlainString(), "Faktor > 0 / factor > 0"));
                 }
             }
         }
+        relations(p, f, knownKinds);
         p.throwIfAny();
+    }
+
+    /**
+     * Relations name indicators of the file or of the territory: a sum adds counts (count indicators'
+     * values, ratios' numerators), a denominator is a count shared by ratios.
+     */
+    private static void relations(Problems p, CatalogueFile f, Map<String, String> knownKinds) {
+        if (f.relations() == null) {
+            return;
+        }
+        Map<String, String> kinds = new java.util.HashMap<>(knownKinds);
+        if (f.indicators() != null) {
+            f.indicators().stream().filter(i -> i.key() != null && i.kind() != null).forEach(i -> kinds.put(i.key(), i.kind()));
+        }
+        for (int r = 0; r < f.relations().size(); r++) {
+            var rel = f.relations().get(r);
+            String at = "relations[" + r + "]";
+            if ((rel.sum() == null) == (rel.denominator() == null)) {
+                p.add(Problem.Kind.INVALID.at(null, at, null, "entweder sum oder denominator / either sum or denominator"));
+                continue;
+            }
+            if (rel.of() == null || rel.of().isEmpty()) {
+                p.add(Problem.Kind.MISSING_COLUMN.at(null, at + ".of", null, at + ".of"));
+                continue;
+            }
+            String total = rel.sum() != null ? rel.sum() : rel.denominator();
+            String totalAt = at + (rel.sum() != null ? ".sum" : ".denominator");
+            String totalKind = kinds.get(total);
+            if (totalKind == null) {
+                p.add(Problem.Kind.INVALID.at(null, totalAt, total, "unbekannter Indikator „" + total + "“ / unknown indicator"));
+            } else if (rel.denominator() != null ? !"count".equals(totalKind) : "value".equals(totalKind)) {
+                p.add(Problem.Kind.INVALID.at(null, totalAt, total, rel.denominator() != null
+                        ? "ein Nenner ist eine Anzahl (kind: count) / a denominator is a count"
+                        : "nur Anzahlen und Quoten haben Fallzahlen / only counts and ratios have case counts"));
+            }
+            Set<String> parts = new HashSet<>();
+            for (String part : rel.of()) {
+                String kind = kinds.get(part);
+                if (kind == null) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".of", part, "unbekannter Indikator „" + part + "“ / unknown indicator"));
+                } else if (part.equals(total) || !parts.add(part)) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".of", part, "„" + part + "“ doppelt / listed twice"));
+                } else if (rel.denominator() != null ? !"ratio".equals(kind) : "value".equals(kind)) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".of", part, rel.denominator() != null
+                            ? "nur Quoten haben einen Nenner / only ratios have a denominator"
+                            : "nur Anzahlen und Quoten haben Fallzahlen / only counts and ratios have case counts"));
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> indicatorKinds(Connection c, int tid) throws SQLException {
+        Map<String, String> out = new java.util.HashMap<>();
+        try (var ps = c.prepareStatement("select key, kind from atlas.indicator where territory_id = ?")) {
+            ps.setInt(1, tid);
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /** A file with relations declares all of them: they replace the territory's; returns 1 when they changed. */
+    private static int replaceRelations(Connection c, int tid, List<CatalogueFile.Relation> relations) throws SQLException {
+        String before = relationText(c, tid);
+        try (var ps = c.prepareStatement("delete from atlas.indicator_relation where territory_id = ?")) {
+            ps.setInt(1, tid);
+            ps.executeUpdate();
+        }
+        try (var ps = c.prepareStatement("insert into atlas.indicator_relation (territory_id, relation_no, kind, indicator_id, part_id) "
+                + "select ?, ?, ?, t.indicator_id, p.indicator_id from atlas.indicator t, atlas.indicator p "
+                + "where t.territory_id = ? and t.key = ? and p.territory_id = ? and p.key = ?")) {
+            int no = 0;
+            for (var rel : relations) {
+                no++;
+                for (String part : rel.of()) {
+                    ps.setInt(1, tid);
+                    ps.setInt(2, no);
+                    ps.setString(3, rel.sum() != null ? "sum" : "denominator");
+                    ps.setInt(4, tid);
+                    ps.setString(5, rel.sum() != null ? rel.sum() : rel.denominator());
+                    ps.setInt(6, tid);
+                    ps.setString(7, part);
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        return before.equals(relationText(c, tid)) ? 0 : 1;
+    }
+
+    private static String relationText(Connection c, int tid) throws SQLException {
+        try (var ps = c.prepareStatement("select coalesce(string_agg(r.relation_no || r.kind || t.key || '>' || p.key, ',' "
+                + "order by r.relation_no, p.key), '') from atlas.indicator_relation r join atlas.indicator t on t.indicator_id = r.indicator_id "
+                + "join atlas.indicator p on p.indicator_id = r.part_id where r.territory_id = ?")) {
+            ps.setInt(1, tid);
+            var rs = ps.executeQuery();
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     static String defaultAggregation(String kind) {
@@ -280,6 +399,15 @@ public final class CatalogueImporter {
         } else if (!allowed.contains(v)) {
             p.add(Problem.Kind.INVALID.at(null, at, v, "„" + v + "“ nicht erlaubt, möglich: " + String.join(", ", new java.util.TreeSet<>(allowed))
                     + " / not allowed"));
+        }
+    }
+
+    /** The schema's one rule for a territory's CRS (atlas.projected_srid, sql/V9). */
+    private static boolean projected(Connection c, int srid) throws SQLException {
+        try (var ps = c.prepareStatement("select atlas.projected_srid(?)")) {
+            ps.setInt(1, srid);
+            var rs = ps.executeQuery();
+            return rs.next() && rs.getBoolean(1);
         }
     }
 

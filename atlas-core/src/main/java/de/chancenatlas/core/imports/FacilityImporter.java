@@ -97,7 +97,7 @@ public final class FacilityImporter {
             // the finest unit (highest rank) that holds the facility now
             try (var ps = c.prepareStatement("update atlas.facility f set unit_id = (select u.unit_id from atlas.spatial_unit u "
                     + "join atlas.unit_level l using (level_id) where u.territory_id = f.territory_id and l.geometry_kind = 'polygon' "
-                    + "and u.valid_to is null and st_intersects(u.geom, f.geom) order by l.rank desc limit 1) where f.batch_id = ?")) {
+                    + "and u.valid_to is null and u.srid = f.srid and st_intersects(u.geom, f.geom) order by l.rank desc limit 1) where f.batch_id = ?")) {
                 ps.setLong(1, batch);
                 ps.executeUpdate();
             }

@@ -53,6 +53,8 @@ public record Problem(Integer line, String column, String value, Kind kind, Stri
         UNKNOWN_FACILITY_TYPE("Unbekannte Einrichtungsart „%s“ (%s)", "Unknown facility type '%s' (%s)"),
         FACILITY_OUTSIDE("Einrichtung „%s“ liegt in keinem Gebiet", "Facility '%s' lies in no unit"),
         BAD_COORDINATE("„%s“ ist keine Koordinate (%s)", "'%s' is not a coordinate (%s)"),
+        SUM_MISMATCH("%1$s von „%3$s“ (%4$s) im Jahr %5$s: geliefert %6$s, Summe der %7$d untergeordneten Gebiete %8$s, Differenz %9$s",
+                "%2$s of '%3$s' (%4$s) in %5$s: delivered %6$s, sum of its %7$d sub-units %8$s, difference %9$s"),
         BATCH_REPLACED_LATER("Werte dieser Lieferung wurden von Lieferung %s ersetzt; diese zuerst zurücknehmen",
                 "Values of this batch were replaced by batch %s; revert that one first");
 

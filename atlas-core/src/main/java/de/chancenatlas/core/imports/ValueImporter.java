@@ -75,9 +75,10 @@ public final class ValueImporter {
     private record Unit(long id, String level, LocalDate from, LocalDate to) { }
 
     /** @param writable whether the importing user may write it (editors: their department's indicators only) */
-    private record Indicator(int id, String key, String kind, BigDecimal scale, boolean mayExceed, boolean mayBeNegative, boolean writable) {
+    private record Indicator(int id, String key, String kind, BigDecimal scale, int decimals, boolean mayExceed, boolean mayBeNegative,
+                             boolean writable) {
         Indicator allowing(java.util.Set<String> keys) {
-            return new Indicator(id, key, kind, scale, mayExceed, mayBeNegative, keys == null || keys.contains(key));
+            return new Indicator(id, key, kind, scale, decimals, mayExceed, mayBeNegative, keys == null || keys.contains(key));
         }
     }
 
@@ -123,7 +124,7 @@ public final class ValueImporter {
             Batches.finish(c, batch, written, values.size() - written,
                     "{\"format\": \"" + table.description().replace("\"", "'") + "\"}");
             return new ImportResult(batch, "values", src.fileName(), src.sha256(), values.size(), written,
-                    values.size() - written, written == 0, List.of());
+                    values.size() - written, written == 0, sumMismatches(c, batch));
         });
     }
 
@@ -436,14 +437,9 @@ public final class ValueImporter {
                 p.add(Problem.Kind.NUMERATOR_EXCEEDS_DENOMINATOR.at(c.line(), "numerator", c.numerator()));
                 return null;
             }
-            if (value != null) {
-                BigDecimal computed = num.multiply(ind.scale()).divide(den, MathContext.DECIMAL64);
-                int scale = Math.max(0, value.scale());
-                BigDecimal tolerance = BigDecimal.ONE.movePointLeft(scale);
-                if (computed.setScale(scale, RoundingMode.HALF_UP).subtract(value).abs().compareTo(tolerance) > 0) {
-                    p.add(Problem.Kind.VALUE_MISMATCH.at(c.line(), c.valueColumn(), c.value()));
-                    return null;
-                }
+            if (value != null && !agrees(value, num.multiply(ind.scale()).divide(den, MathContext.DECIMAL128), ind.decimals())) {
+                p.add(Problem.Kind.VALUE_MISMATCH.at(c.line(), c.valueColumn(), c.value()));
+                return null;
             }
             // the value of a ratio is derived from its counts in one place (atlas.v_indicator_value)
             return new Value(c.line(), ind.id(), unit.id(), period, null, num, den, status);
@@ -453,6 +449,78 @@ public final class ValueImporter {
             return null;
         }
         return new Value(c.line(), ind.id(), unit.id(), period, value, null, null, status);
+    }
+
+    /**
+     * Whether a delivered rate agrees with the one its counts give: rounded as printed (one unit of
+     * its last decimal), or to the indicator's decimals where it prints more, or within the relative
+     * error of a double (what a spreadsheet or statistics package prints at full precision, e.g.
+     * 23.527508090614887). A real mismatch fails all three.
+     */
+    static boolean agrees(BigDecimal value, BigDecimal computed, int decimals) {
+        int scale = Math.max(0, value.scale());
+        if (computed.setScale(scale, RoundingMode.HALF_UP).subtract(value).abs().compareTo(BigDecimal.ONE.movePointLeft(scale)) <= 0) {
+            return true;
+        }
+        if (scale > decimals && computed.setScale(decimals, RoundingMode.HALF_UP).compareTo(value.setScale(decimals, RoundingMode.HALF_UP)) == 0) {
+            return true;
+        }
+        BigDecimal relative = computed.abs().max(value.abs()).multiply(new BigDecimal("1e-12"));
+        return computed.subtract(value).abs().compareTo(relative) <= 0;
+    }
+
+    /**
+     * Delivered higher-level counts that differ from the sum of their parts: imported, each named in
+     * a warning with unit, both figures and the difference. The parts are the nearest level below
+     * whose units all have delivered values of the same indicator and period (a Kreis total against
+     * its Gemeinden when the Sozialräume between are only aggregated). Counts are the value of a
+     * count indicator and the numerator and denominator of a ratio. Checked for every indicator and
+     * period the batch wrote, so a later delivery of the parts is checked against an earlier total too.
+     */
+    private static List<Problem> sumMismatches(Connection c, long batch) throws SQLException {
+        List<Problem> out = new ArrayList<>();
+        try (var ps = c.prepareStatement("""
+                with touched as (select distinct indicator_id, period from atlas.indicator_value where batch_id = ?),
+                parts as (
+                    select p.indicator_id, p.unit_id, p.period, x.what, x.delivered, d.depth, count(cv.unit_id) as n, sum(x.part) as total,
+                           (select count(*) from atlas.unit_closure dd join atlas.spatial_unit du on du.unit_id = dd.unit_id
+                            where dd.ancestor_id = p.unit_id and dd.depth = d.depth
+                              and du.validity @> make_date(p.period::int, 12, 31)) as units
+                    from touched t
+                    join atlas.indicator i on i.indicator_id = t.indicator_id and i.kind in ('count', 'ratio')
+                    join atlas.indicator_value p on p.indicator_id = t.indicator_id and p.period = t.period
+                    join atlas.unit_closure d on d.ancestor_id = p.unit_id and d.depth > 0
+                    join atlas.indicator_value cv on cv.indicator_id = p.indicator_id and cv.period = p.period and cv.unit_id = d.unit_id
+                    cross join lateral (values ('Anzahl', p.value, cv.value), ('Zähler', p.numerator, cv.numerator),
+                                               ('Nenner', p.denominator, cv.denominator)) x(what, delivered, part)
+                    where x.delivered is not null and (i.kind = 'count') = (x.what = 'Anzahl')
+                    group by p.indicator_id, p.unit_id, p.period, x.what, x.delivered, d.depth
+                ),
+                nearest as (
+                    select distinct on (indicator_id, unit_id, period, what) * from parts
+                    where n = units and total is not null order by indicator_id, unit_id, period, what, depth
+                )
+                select u.code, l.name, i.key, n.period, n.what, n.delivered, n.n, n.total
+                from nearest n join atlas.indicator i using (indicator_id) join atlas.spatial_unit u using (unit_id)
+                join atlas.unit_level l on l.level_id = u.level_id
+                where n.total <> n.delivered
+                order by i.key, n.period, l.rank, u.code, n.what""")) {
+            ps.setLong(1, batch);
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                BigDecimal delivered = rs.getBigDecimal(6);
+                BigDecimal total = rs.getBigDecimal(8);
+                String what = rs.getString(5) + " " + rs.getString(3);   // e.g. "Anzahl einwohner", "Zähler quote"
+                String whatEn = Map.of("Anzahl", "count", "Zähler", "numerator", "Nenner", "denominator").get(rs.getString(5)) + " " + rs.getString(3);
+                out.add(Problem.Kind.SUM_MISMATCH.at(null, "value", rs.getString(1), what, whatEn, rs.getString(1), rs.getString(2),
+                        rs.getString(4), plain(delivered), rs.getInt(7), plain(total), plain(delivered.subtract(total))));
+            }
+        }
+        return out;
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
     }
 
     private static String leadingZeroCandidate(String code, Map<String, List<Unit>> units) {
@@ -661,12 +729,12 @@ public final class ValueImporter {
     private static Map<String, Indicator> indicators(Connection c, int territoryId) throws SQLException {
         Map<String, Indicator> out = new HashMap<>();
         try (var ps = c.prepareStatement("select indicator_id, key, kind, scale_factor, numerator_may_exceed_denominator, "
-                + "numerator_may_be_negative from atlas.indicator where territory_id = ?")) {
+                + "numerator_may_be_negative, decimals from atlas.indicator where territory_id = ?")) {
             ps.setInt(1, territoryId);
             var rs = ps.executeQuery();
             while (rs.next()) {
                 out.put(rs.getString(2), new Indicator(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                        rs.getBoolean(5), rs.getBoolean(6), true));
+                        rs.getInt(7), rs.getBoolean(5), rs.getBoolean(6), true));
             }
         }
         return out;

@@ -74,8 +74,16 @@ public final class AtlasReader {
         return sources.apply(a).getConnection();
     }
 
-    /** Every territory; a territory's settings are shown in full to its staff only. */
+    /**
+     * The territories a viewer may list: those whose public area is open, and the viewer's own (staff);
+     * a territory's settings are shown in full to its staff only.
+     */
     public List<Territory> territories(Viewer viewer) throws SQLException {
+        return all(viewer).stream().filter(t -> t.live() || audience(viewer, t.key()) == Audience.INTERNAL).toList();
+    }
+
+    /** Every territory, open or not, as the viewer reads it. */
+    private List<Territory> all(Viewer viewer) throws SQLException {
         List<Territory> out = new ArrayList<>();
         for (Audience a : Audience.values()) {
             if (a == Audience.INTERNAL && viewer.territories().isEmpty()) {
@@ -97,8 +105,9 @@ public final class AtlasReader {
         return out;
     }
 
+    /** A territory as the viewer reads it, also one whose public area is closed (callers answer that with its reason). */
     public Optional<Territory> territory(Viewer viewer, String key) throws SQLException {
-        return territories(viewer).stream().filter(t -> t.key().equals(key)).findFirst();
+        return all(viewer).stream().filter(t -> t.key().equals(key)).findFirst();
     }
 
     public List<Level> levels(Viewer viewer, String territory) throws SQLException {
@@ -259,7 +268,9 @@ public final class AtlasReader {
             List<Value> out = new ArrayList<>();
             while (rs.next()) {
                 BigDecimal v = rs.getBigDecimal(4);
-                BigDecimal rounded = v == null ? null : v.setScale(decimals, RoundingMode.HALF_UP);
+                // public figures come rounded from the views (a rate maybe to fewer decimals, which stay);
+                // internal ones at full precision are shown with the declared decimals
+                BigDecimal rounded = v == null || a == Audience.PUBLIC ? v : v.setScale(decimals, RoundingMode.HALF_UP);
                 // formatted in SQL like the map layers' "wert": one rule for German numbers and markers
                 out.add(new Value(rs.getString(1), rs.getString(2), rs.getInt(3), rounded, rs.getString(9),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getBoolean(8)));

@@ -12,22 +12,41 @@ import java.util.Map;
  * their colours and German legend labels. MapServer's classes, the SLD export and class attributes
  * in WFS and reports are all written from an instance of this.
  */
-public record Classification(Method method, List<Double> breaks, List<String> colours, int decimals, String unitLabel) {
+public record Classification(Method method, List<Double> breaks, List<String> colours, int decimals, String unitLabel,
+                             List<String> categoryLabels) {
 
     /** Colours for values outside the classes: no data, and withheld (suppressed). */
     public static final String NO_DATA_COLOUR = "#ffffff";
     public static final String SUPPRESSED_COLOUR = "#bdbdbd";
 
-    public enum Method { QUANTILE, EQUAL_INTERVAL, JENKS, MANUAL }
+    /**
+     * {@code CATEGORIES}: one class per value of a categorical or ordinal indicator (a status index
+     * 1-4, a settlement type), the breaks half-way between neighbouring values.
+     */
+    public enum Method { QUANTILE, EQUAL_INTERVAL, JENKS, MANUAL, CATEGORIES }
 
-    /** n classes have n + 1 breaks: the minimum, n - 1 inner breaks, the maximum. */
+    /**
+     * n classes have n + 1 breaks: the minimum, n - 1 inner breaks, the maximum.
+     * {@code categoryLabels}: the legend of a {@code CATEGORIES} classification ("1 – hoch"), else null.
+     */
     public Classification {
         if (breaks.size() < 2 || colours.size() != breaks.size() - 1) {
             throw new IllegalArgumentException("need n + 1 breaks for n colours");
         }
+        if (categoryLabels != null && categoryLabels.size() != colours.size()) {
+            throw new IllegalArgumentException("need one label per category");
+        }
         breaks = List.copyOf(breaks);
         colours = List.copyOf(colours);
+        categoryLabels = categoryLabels == null ? null : List.copyOf(categoryLabels);
     }
+
+    public Classification(Method method, List<Double> breaks, List<String> colours, int decimals, String unitLabel) {
+        this(method, breaks, colours, decimals, unitLabel, null);
+    }
+
+    /** At most this many categories: the palettes have nine colours (qualitative ones eight). */
+    public static final int MAX_CATEGORIES = 9;
 
     public int classes() {
         return colours.size();
@@ -46,8 +65,11 @@ public record Classification(Method method, List<Double> breaks, List<String> co
         return classes();
     }
 
-    /** "1,5 bis unter 2,3" style labels with the indicator's decimals. */
+    /** "1,5 bis unter 2,3" style labels with the indicator's decimals; a category's own label ("1 – hoch"). */
     public List<String> labels() {
+        if (categoryLabels != null) {
+            return categoryLabels;
+        }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < classes(); i++) {
             String lo = GermanFormat.format(BigDecimal.valueOf(breaks.get(i)), decimals);
@@ -67,6 +89,13 @@ public record Classification(Method method, List<Double> breaks, List<String> co
         int n = Math.max(3, Math.min(9, ((Number) settings.getOrDefault("classes", 5)).intValue()));
         Palette palette = settings.containsKey("palette") ? Palette.byKey(String.valueOf(settings.get("palette"))) : Palette.forPolarity(polarity);
         double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (method == Method.CATEGORIES) {
+            Classification c = categories(v, settings, palette, polarity, decimals, unitLabel);
+            if (c != null) {
+                return c;
+            }
+            method = Method.QUANTILE;   // more distinct values than colours, none declared: not categorical data
+        }
         List<Double> breaks;
         if (method == Method.MANUAL) {
             @SuppressWarnings("unchecked")
@@ -94,6 +123,73 @@ public record Classification(Method method, List<Double> breaks, List<String> co
             java.util.Collections.reverse(colours);
         }
         return new Classification(method, breaks, colours.subList(0, n), decimals, unitLabel);
+    }
+
+    /**
+     * One class per category: the values declared in {@code categories} (a list of values, of
+     * {@code {value, label}}, or a map value → label), else each distinct value present. Classes in
+     * value order, labelled "value – label"; colours as for other methods (a qualitative palette in
+     * order, a diverging one turned by polarity). Null when undeclared and more than
+     * {@link #MAX_CATEGORIES} values occur.
+     */
+    private static Classification categories(double[] sorted, Map<String, Object> settings, Palette palette, String polarity,
+                                             int decimals, String unitLabel) {
+        java.util.TreeMap<Double, String> cats = new java.util.TreeMap<>();
+        Object declared = settings.get("categories");
+        if (declared instanceof Map<?, ?> m) {
+            m.forEach((k, l) -> cats.put(number(k), l == null ? null : String.valueOf(l)));
+        } else if (declared instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> m) {
+                    cats.put(number(m.get("value")), m.get("label") == null ? null : String.valueOf(m.get("label")));
+                } else {
+                    cats.put(number(o), null);
+                }
+            }
+        } else {
+            for (double d : sorted) {
+                cats.put(d, null);
+            }
+        }
+        if (declared != null && (cats.isEmpty() || cats.size() > MAX_CATEGORIES)) {
+            throw new IllegalArgumentException("classification 'categories' needs 1 to " + MAX_CATEGORIES + " values");
+        }
+        if (cats.isEmpty()) {
+            cats.put(0.0, null);
+        }
+        if (cats.size() > Math.min(MAX_CATEGORIES, palette.maxColours())) {
+            if (declared != null) {
+                throw new IllegalArgumentException("palette " + palette.key() + " has " + palette.maxColours() + " colours for "
+                        + cats.size() + " categories");
+            }
+            return null;
+        }
+        List<Double> keys = new ArrayList<>(cats.keySet());
+        List<Double> breaks = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        breaks.add(keys.get(0));
+        for (int i = 0; i < keys.size(); i++) {
+            breaks.add(i < keys.size() - 1 ? (keys.get(i) + keys.get(i + 1)) / 2 : keys.size() == 1 ? keys.get(i) + 1 : keys.get(i));
+            String value = GermanFormat.format(BigDecimal.valueOf(keys.get(i)), decimals);
+            String label = cats.get(keys.get(i));
+            labels.add(label == null || label.isBlank() ? value : value + " – " + label);
+        }
+        List<String> colours = new ArrayList<>(palette.colours(keys.size()));
+        if (palette.diverging() && "higher_is_better".equals(polarity)) {
+            java.util.Collections.reverse(colours);
+        }
+        return new Classification(Method.CATEGORIES, breaks, colours, decimals, unitLabel, labels);
+    }
+
+    private static double number(Object o) {
+        if (o instanceof Number n) {
+            return n.doubleValue();
+        }
+        try {
+            return Double.parseDouble(String.valueOf(o).strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("category '" + o + "' is not a number (categories are coded as numbers, labels beside)");
+        }
     }
 
     static List<Double> quantile(double[] sorted, int n) {

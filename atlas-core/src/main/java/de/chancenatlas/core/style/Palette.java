@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Colour schemes after ColorBrewer (Cynthia Brewer, Penn State), restricted to the colour-blind safe
- * sequential and diverging ones. Each is kept in its 9-class form; fewer classes take evenly spaced
+ * Colour schemes after ColorBrewer (Cynthia Brewer, Penn State): the colour-blind safe sequential and
+ * diverging ones, and two qualitative ones for unordered categories (Set2, Dark2; safe for colour-blind
+ * viewers up to three classes, so ordinal data keep an ordered scheme). Each ordered scheme is kept
+ * in its 9-class form; fewer classes take evenly spaced
  * colours from it, so light stays light and dark stays dark. Sequential schemes skip their lightest,
  * almost white colour unless all nine are used, so no class looks like "no data" (white).
  */
@@ -19,16 +21,34 @@ public enum Palette {
     PURPLES("Purples", false, "#fcfbfd", "#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", "#54278f", "#3f007d"),
     RD_BU("RdBu", true, "#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#f7f7f7", "#d1e5f0", "#92c5de", "#4393c3", "#2166ac"),
     PU_OR("PuOr", true, "#b35806", "#e08214", "#fdb863", "#fee0b6", "#f7f7f7", "#d8daeb", "#b2abd2", "#8073ac", "#542788"),
-    BR_BG("BrBG", true, "#8c510a", "#bf812d", "#dfc27d", "#f6e8c3", "#f5f5f5", "#c7eae5", "#80cdc1", "#35978f", "#01665e");
+    BR_BG("BrBG", true, "#8c510a", "#bf812d", "#dfc27d", "#f6e8c3", "#f5f5f5", "#c7eae5", "#80cdc1", "#35978f", "#01665e"),
+    /** Qualitative (unordered categories): distinct hues, taken in order; eight colours. */
+    SET2("Set2", false, true, "#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3", "#a6d854", "#ffd92f", "#e5c494", "#b3b3b3"),
+    DARK2("Dark2", false, true, "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666");
 
     private final String key;
     private final boolean diverging;
+    private final boolean qualitative;
     private final String[] nine;
 
     Palette(String key, boolean diverging, String... nine) {
+        this(key, diverging, false, nine);
+    }
+
+    Palette(String key, boolean diverging, boolean qualitative, String... nine) {
         this.key = key;
         this.diverging = diverging;
+        this.qualitative = qualitative;
         this.nine = nine;
+    }
+
+    public boolean qualitative() {
+        return qualitative;
+    }
+
+    /** How many colours the scheme has (9; qualitative ones 8). */
+    public int maxColours() {
+        return nine.length;
     }
 
     public String key() {
@@ -41,8 +61,11 @@ public enum Palette {
 
     /** {@code n} colours (3-9) from light to dark (sequential) or from one end to the other (diverging). */
     public List<String> colours(int n) {
-        if (n < 1 || n > 9) {
-            throw new IllegalArgumentException("1 to 9 classes, not " + n);
+        if (n < 1 || n > nine.length) {
+            throw new IllegalArgumentException("1 to " + nine.length + " classes, not " + n);
+        }
+        if (qualitative) {
+            return List.of(nine).subList(0, n);   // hues carry no order: the first n
         }
         List<String> out = new ArrayList<>(n);
         int first = diverging || n == 9 ? 0 : 1;

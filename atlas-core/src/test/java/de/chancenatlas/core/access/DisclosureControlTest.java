@@ -37,7 +37,8 @@ class DisclosureControlTest {
     @Test
     void smallCountIsWithheldWithTheNextSmallestSiblingSoTheTotalRevealsNothing() throws Exception {
         String t = TestAtlas.territory("sdc-primary");
-        load(t, "gebiet;indikator;jahr;zaehler;nenner\n01;quote;2020;2;100\n02;quote;2020;10;100\n03;quote;2020;20;100\n04;quote;2020;30;100\n");
+        // denominators large enough that a rate at one decimal leaves many numerators possible (V8, rule 2)
+        load(t, "gebiet;indikator;jahr;zaehler;nenner\n01;quote;2020;2;10000\n02;quote;2020;10;10000\n03;quote;2020;20;10000\n04;quote;2020;30;10000\n");
 
         Map<String, AtlasReader.Value> pub = values(Viewer.ANONYMOUS, t, "quote", 2020);
         assertThat(pub.get("01").status()).isEqualTo("suppressed");
@@ -48,23 +49,23 @@ class DisclosureControlTest {
             assertThat(pub.get(code).denominator()).isNull();
             assertThat(pub.get(code).formatted()).isEqualTo("–");
         }
-        assertThat(pub.get("03").value()).isEqualByComparingTo("20.0");
-        assertThat(pub.get("04").value()).isEqualByComparingTo("30.0");
-        assertThat(pub.get("T").value()).isEqualByComparingTo("15.5");
+        assertThat(pub.get("03").value()).isEqualByComparingTo("0.2");
+        assertThat(pub.get("04").value()).isEqualByComparingTo("0.3");
+        assertThat(pub.get("T").value()).as("62 / 40000 = 0.155 %, published rounded").isEqualTo(new BigDecimal("0.2"));
         // differencing: the total and the published siblings leave only the sum of the two withheld ones
-        assertThat(pub.values()).extracting(AtlasReader.Value::formatted).doesNotContain("2,0", "10,0");
+        assertThat(pub.values()).extracting(AtlasReader.Value::formatted).doesNotContain("0,0", "0,1");
         assertThat(pub.values()).allSatisfy(v -> assertThat(v.numerator()).as("counts are not public for quote").isNull());
 
         Map<String, AtlasReader.Value> staff = values(Viewer.internal("staff"), t, "quote", 2020);
-        assertThat(staff.get("01").value()).isEqualByComparingTo("2.0");
         assertThat(staff.get("01").numerator()).isEqualByComparingTo("2");
+        assertThat(staff.get("T").value()).as("staff: declared decimals of the exact value").isEqualTo(new BigDecimal("0.2"));
         assertThat(staff.get("02").status()).isEqualTo("ok");
     }
 
     @Test
     void zeroIsPublishedLikeTheBundesagenturDoesUnlessConfiguredAndTheThresholdIsConfigurable() throws Exception {
         String t = TestAtlas.territory("sdc-zero");
-        load(t, "gebiet;indikator;jahr;zaehler;nenner\n01;quote;2020;0;100\n02;quote;2020;4;100\n03;quote;2020;20;100\n04;quote;2020;30;100\n");
+        load(t, "gebiet;indikator;jahr;zaehler;nenner\n01;quote;2020;0;10000\n02;quote;2020;4;10000\n03;quote;2020;20;10000\n04;quote;2020;30;10000\n");
         assertThat(values(Viewer.ANONYMOUS, t, "quote", 2020)).extractingFromEntries(e -> e.getValue().status())
                 .containsOnly("ok");
 
@@ -97,7 +98,10 @@ class DisclosureControlTest {
         assertThat(rates.get("01").status()).isEqualTo("suppressed");
         assertThat(rates.get("02").status()).isEqualTo("suppressed");
         assertThat(rates.get("03").value()).isEqualByComparingTo("10.0");
-        assertThat(rates.get("T").value()).as("published on level gesamt, from exact counts").isEqualByComparingTo("10.2");
+        // 185 / 1815 = 10.19 %: a denominator under 3000 leaves fewer than 3 numerators per tenth of a percent,
+        // so the rate goes out as a whole percent (rule 2 of V8), like 03 (51 / 512)
+        assertThat(rates.get("T").value()).as("published on level gesamt, from exact counts, coarser").isEqualTo(new BigDecimal("10"));
+        assertThat(rates.get("T").formatted()).isEqualTo("10");
 
         Map<String, AtlasReader.Value> counts = values(Viewer.ANONYMOUS, t, "anzahl", 2020);
         assertThat(counts).as("anzahl is published on bezirk only").doesNotContainKey("T");
@@ -110,13 +114,14 @@ class DisclosureControlTest {
     @Test
     void anIndicatorOverridesTheTerritorysThreshold() throws Exception {
         String t = TestAtlas.territory("sdc-override");
-        TestAtlas.count("with u as (update atlas.indicator set disclosure = '{\"threshold\": 25}' where key = 'quote' "
+        TestAtlas.count("with u as (update atlas.indicator set disclosure = '{\"threshold\": 25, \"min_candidates\": 2}' where key = 'quote' "
                 + "and territory_id = (select territory_id from atlas.territory where key = ?) returning 1) select count(*) from u", t);
-        load(t, "gebiet;indikator;jahr;zaehler;nenner\n01;quote;2020;20;100\n02;quote;2020;24;100\n03;quote;2020;30;100\n04;quote;2020;40;100\n");
+        load(t, "gebiet;indikator;jahr;zaehler;nenner\n01;quote;2020;20;1000\n02;quote;2020;24;1000\n03;quote;2020;30;1000\n04;quote;2020;40;1000\n");
         Map<String, AtlasReader.Value> pub = values(Viewer.ANONYMOUS, t, "quote", 2020);
         assertThat(pub.get("01").status()).isEqualTo("suppressed");
         assertThat(pub.get("02").status()).isEqualTo("suppressed");
-        assertThat(pub.get("03").value()).isEqualByComparingTo(new BigDecimal("30.0"));
+        // 30 / 1000 = 3.0 %: at one decimal only 30 would fit, at none 25..34 (a whole percent)
+        assertThat(pub.get("03").value()).isEqualTo(new BigDecimal("3"));
     }
 
     @Test

@@ -100,4 +100,14 @@ class SchemaConstraintsTest {
         refused("insert into atlas.territory (key, name, kind, srid) values ('Bad Key', 'x', 'gemeinde', 25832)", "23514");
         refused("insert into atlas.territory (key, name, kind, srid, ags) values ('agsfehler', 'x', 'gemeinde', 25832, 'x5358')", "23514");
     }
+
+    @Test
+    void aTerritorysCrsIsProjectedInMetresAndStaysOnceItHasBoundaries() throws SQLException {
+        refused("insert into atlas.territory (key, name, kind, srid) values ('geografisch', 'x', 'gemeinde', 4326)", "23514");
+        refused("insert into atlas.territory (key, name, kind, srid) values ('unbekannt', 'x', 'gemeinde', 99999)", "23514");
+        sql("insert into atlas.territory (key, name, kind, srid) values ('gk-zone-5', 'x', 'gemeinde', 31469)");
+        refused("update atlas.territory set srid = 25833 where territory_id = :t", "23514");
+        assertThat(TestAtlas.count("select count(*) from atlas.spatial_unit where territory_id = (select territory_id from atlas.territory "
+                + "where key = ?) and srid = 25832", t)).isEqualTo(5);
+    }
 }

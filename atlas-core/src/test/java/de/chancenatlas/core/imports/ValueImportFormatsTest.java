@@ -122,4 +122,22 @@ class ValueImportFormatsTest {
             assertThat(v.value()).isEqualByComparingTo("14");
         });
     }
+
+    @Test
+    void deliveredTotalsThatContradictTheirPartsAreImportedWithWarnings() throws Exception {
+        String t = TestAtlas.territory("fmt-summen");
+        String parts = "unit,indicator,period,value,numerator,denominator\n01,anzahl,2020,1,,\n02,anzahl,2020,2,,\n03,anzahl,2020,3,,\n"
+                + "04,anzahl,2020,4,,\n01,quote,2020,,1,10\n02,quote,2020,,2,10\n03,quote,2020,,3,10\n04,quote,2020,,4,10\n";
+        assertThat(load(t, "teile.csv", parts.getBytes(StandardCharsets.UTF_8), ValueImporter.Options.NONE).warnings()).isEmpty();
+        // totals: the count agrees, the ratio's numerator is 2 too high, its denominator agrees
+        String totals = "unit,indicator,period,value,numerator,denominator\nT,anzahl,2020,10,,\nT,quote,2020,,12,40\n";
+        ImportResult r = load(t, "summen.csv", totals.getBytes(StandardCharsets.UTF_8), ValueImporter.Options.NONE);
+        assertThat(r.written()).isEqualTo(2);
+        assertThat(r.warnings()).extracting(Problem::de)
+                .containsExactly("Zähler quote von „T“ (Gesamt) im Jahr 2020: geliefert 12, Summe der 4 untergeordneten Gebiete 10, Differenz 2");
+        // a part delivered later is checked against the total delivered before
+        r = load(t, "teil-neu.csv", "unit,indicator,period,value\n04,anzahl,2020,5\n".getBytes(StandardCharsets.UTF_8), ValueImporter.Options.NONE);
+        assertThat(r.warnings()).extracting(Problem::en).containsExactly("count anzahl of 'T' (Gesamt) in 2020: delivered 10, "
+                + "sum of its 4 sub-units 11, difference -1");
+    }
 }

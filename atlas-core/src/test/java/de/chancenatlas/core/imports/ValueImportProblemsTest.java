@@ -132,4 +132,17 @@ class ValueImportProblemsTest {
         assertThat(e.total()).isEqualTo(1500);
         assertThat(e.problems()).hasSize(ImportRejected.MAX_LISTED);
     }
+
+    @Test
+    void aRateAgreesWithItsCountsAsPrintedAtFullPrecisionOrToTheIndicatorsDecimals() {
+        java.math.BigDecimal computed = new java.math.BigDecimal(727).multiply(java.math.BigDecimal.valueOf(100))
+                .divide(new java.math.BigDecimal(3090), java.math.MathContext.DECIMAL128);
+        // 23.5286 prints more than the indicator's one decimal and agrees there: the counts are stored, not the value
+        for (String ok : new String[] {"23.527508090614887", "23.52750809061489", "23.5275", "23.53", "23.5", "24", "23.5286"}) {
+            assertThat(ValueImporter.agrees(new java.math.BigDecimal(ok), computed, 1)).as(ok).isTrue();
+        }
+        for (String bad : new String[] {"23.7", "23.3", "26", "23.58", "23.627508090614887"}) {
+            assertThat(ValueImporter.agrees(new java.math.BigDecimal(bad), computed, 1)).as(bad).isFalse();
+        }
+    }
 }

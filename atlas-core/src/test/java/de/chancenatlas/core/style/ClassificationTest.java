@@ -21,6 +21,29 @@ class ClassificationTest {
     }
 
     @Test
+    void categoriesGiveOneClassPerValueWithItsLabel() {
+        double[] index = {1, 2, 2, 3, 4, 4, 4, 1};
+        Classification c = Classification.of(index, Map.of("method", "categories",
+                "categories", Map.of("1", "hoch", "2", "mittel", "3", "niedrig", "4", "sehr niedrig")), "higher_is_worse", 0, "Index");
+        assertThat(c.classes()).isEqualTo(4);
+        assertThat(c.labels()).containsExactly("1 – hoch", "2 – mittel", "3 – niedrig", "4 – sehr niedrig");
+        for (int v = 1; v <= 4; v++) {
+            assertThat(c.classOf(v)).isEqualTo(v);
+        }
+        assertThat(new java.util.HashSet<>(c.colours())).hasSize(4);
+        // without declared categories: each value present; a qualitative palette in its own order
+        Classification q = Classification.of(new double[] {7, 3, 3, 9}, Map.of("method", "categories", "palette", "Set2"), "neutral", 0, "Typ");
+        assertThat(q.labels()).containsExactly("3", "7", "9");
+        assertThat(q.colours()).containsExactly("#66c2a5", "#fc8d62", "#8da0cb");
+        assertThat(q.classOf(7)).isEqualTo(2);
+        // more values than colours and none declared: not categorical, classed by quantiles
+        double[] many = java.util.stream.IntStream.range(0, 40).asDoubleStream().toArray();
+        assertThat(Classification.of(many, Map.of("method", "categories"), "neutral", 0, "n").method()).isEqualTo(Classification.Method.QUANTILE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Classification.of(many, Map.of("method", "categories",
+                "categories", List.of("a")), "neutral", 0, "n")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void equalIntervalSplitsTheRange() {
         Classification c = Classification.of(VALUES, Map.of("method", "equal_interval", "classes", 4), "neutral", 0, "n");
         assertThat(c.breaks()).containsExactly(1.0, 9.0, 17.0, 25.0, 33.0);

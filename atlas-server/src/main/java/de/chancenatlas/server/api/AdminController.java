@@ -213,7 +213,8 @@ public class AdminController {
                                        Principal p) throws SQLException {
         Account a = Principals.admin(p, territory);
         List<String> done = publication.publish(territory, key, body == null ? null : body.levels(), a.login());
-        return Map.of("indicator", key, "published", done, "publication", publication.status(territory));
+        return Map.of("indicator", key, "published", done, "warnings", publication.derivable(territory, key),
+                "publication", publication.status(territory));
     }
 
     @DeleteMapping("/territories/{territory}/indicators/{key}/publication")
@@ -221,7 +222,15 @@ public class AdminController {
                                         @RequestParam(required = false) List<String> levels, Principal p) throws SQLException {
         Account a = Principals.admin(p, territory);
         List<String> done = publication.withdraw(territory, key, levels, a.login());
-        return Map.of("indicator", key, "withdrawn", done, "publication", publication.status(territory));
+        return Map.of("indicator", key, "withdrawn", done, "warnings", publication.derivable(territory, key),
+                "publication", publication.status(territory));
+    }
+
+    /** What disclosure control withheld in the territory's public area, by rule, indicator, level and period. */
+    @GetMapping("/territories/{territory}/disclosure")
+    public Map<String, Object> disclosure(@PathVariable String territory, Principal p) throws SQLException {
+        Principals.admin(p, territory);
+        return publication.disclosureReport(territory);
     }
 
     public record Settings(Map<String, Object> disclosure, Integer min_published) { }

@@ -2,7 +2,6 @@ package de.chancenatlas.server.api;
 
 import de.chancenatlas.core.access.AccessProblem;
 import de.chancenatlas.core.imports.ImportRejected;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,18 +98,29 @@ public class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) throws Exception {
-        if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.access.AccessDeniedException) {
-            throw e;   // Spring's own 4xx handling
+        if (e instanceof org.springframework.security.access.AccessDeniedException) {
+            throw e;   // Spring Security's 401/403, answered through the error page (web.ErrorPage)
+        }
+        if (e instanceof org.springframework.web.ErrorResponse r) {
+            // Spring's own 4xx (no such path, wrong method, ...): its status and headers (Allow), our body
+            int status = r.getStatusCode().value();
+            return ResponseEntity.status(status).headers(r.getHeaders()).contentType(MediaType.APPLICATION_JSON)
+                    .body(body(status, Problems.title(status)));
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // a value the database cannot take (a NUL byte in a JSON string, a number out of range): the
+            // client's fault, said without the database's words
+            if (t instanceof java.sql.SQLException q && q.getSQLState() != null && q.getSQLState().startsWith("22")) {
+                log.info("Refused a value the database cannot take: {}", q.getMessage());
+                return json(HttpStatus.BAD_REQUEST, body(400, "Ungültiger Wert in der Anfrage / invalid value in the request"));
+            }
         }
         log.error("Unexpected error", e);
         return json(HttpStatus.INTERNAL_SERVER_ERROR, body(500, "Interner Fehler, siehe Server-Protokoll / internal error, see the server log"));
     }
 
     private static Map<String, Object> body(int status, String title) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", status);
-        m.put("title", title);
-        return m;
+        return Problems.body(status, title);
     }
 
     private static ResponseEntity<Map<String, Object>> json(HttpStatus s, Map<String, Object> body) {

@@ -30,15 +30,19 @@ public class ReadController {
         this.figures = figures;
     }
 
-    /** A territory whose public area is not open yet says so to the public, instead of looking empty. */
+    /**
+     * A territory the viewer may read: a territory whose public area is not open yet is not found
+     * for the public (404), with the reason instead of looking empty; its staff read it.
+     */
     private AtlasReader.Territory open(String territory, Principal p) throws SQLException {
-        AtlasReader.Territory t = territory(territory, p);
+        AtlasReader.Territory t = reader.territory(Principals.viewer(p), territory).orElseThrow(() -> new ApiErrors.NotFound("territory " + territory));
         if (!t.live() && !Principals.viewer(p).isInternalFor(territory)) {
             throw new ApiErrors.NotPublic(t);
         }
         return t;
     }
 
+    /** The territories whose public area is open, and the viewer's own. */
     @GetMapping
     public List<AtlasReader.Territory> territories(Principal p) throws SQLException {
         return reader.territories(Principals.viewer(p));
@@ -46,7 +50,7 @@ public class ReadController {
 
     @GetMapping("/{territory}")
     public AtlasReader.Territory territory(@PathVariable String territory, Principal p) throws SQLException {
-        return reader.territory(Principals.viewer(p), territory).orElseThrow(() -> new ApiErrors.NotFound("territory " + territory));
+        return open(territory, p);
     }
 
     @GetMapping("/{territory}/levels")
@@ -137,7 +141,7 @@ public class ReadController {
         b.append(String.join(String.valueOf(sep), "gebiet", "name", "indikator", "jahr", "wert", "zaehler", "nenner", "status")).append("\r\n");
         for (AtlasReader.Value v : rows) {
             b.append(v.unitCode()).append(sep).append(quote(v.unitName(), sep)).append(sep).append(key).append(sep).append(v.period()).append(sep)
-                    .append(v.value() == null ? v.formatted() : num(v.value(), ind.decimals(), plain)).append(sep)   // "–" withheld, "x" no data
+                    .append(v.value() == null ? v.formatted() : num(v.value(), Math.min(ind.decimals(), v.value().scale()), plain)).append(sep)   // "–" withheld, "x" no data; a rate published coarser keeps its fewer decimals
                     .append(num(v.numerator(), -1, plain)).append(sep).append(num(v.denominator(), -1, plain)).append(sep)
                     .append(v.status()).append("\r\n");
         }

@@ -37,10 +37,16 @@ final class AccessCommands {
                         a.options().get("department"), Cli.actor()) ? "entzogen / revoked" : "keine solche Berechtigung / no such grant");
                 case "department" -> accounts.saveDepartment(a.at(0, "TERRITORY"), a.at(1, "KEY"), a.at(2, "NAME"), list(a, "themes"),
                         list(a, "indicators"), Cli.actor());
-                case "publish" -> out.println("veröffentlicht / published: "
-                        + publication.publish(a.at(0, "TERRITORY"), a.at(1, "INDICATOR"), list(a, "levels"), Cli.actor()));
-                case "withdraw" -> out.println("zurückgezogen / withdrawn: "
-                        + publication.withdraw(a.at(0, "TERRITORY"), a.at(1, "INDICATOR"), list(a, "levels"), Cli.actor()));
+                case "publish" -> {
+                    out.println("veröffentlicht / published: "
+                            + publication.publish(a.at(0, "TERRITORY"), a.at(1, "INDICATOR"), list(a, "levels"), Cli.actor()));
+                    publication.derivable(a.at(0, "TERRITORY"), a.at(1, "INDICATOR")).forEach(w -> out.println("Hinweis / note: " + w));
+                }
+                case "withdraw" -> {
+                    out.println("zurückgezogen / withdrawn: "
+                            + publication.withdraw(a.at(0, "TERRITORY"), a.at(1, "INDICATOR"), list(a, "levels"), Cli.actor()));
+                    publication.derivable(a.at(0, "TERRITORY"), a.at(1, "INDICATOR")).forEach(w -> out.println("Hinweis / note: " + w));
+                }
                 case "publication" -> {
                     Map<String, Object> s = publication.status(a.at(0, "TERRITORY"));
                     out.println((Boolean) s.get("live") ? "öffentlicher Bereich freigeschaltet / public area open"
