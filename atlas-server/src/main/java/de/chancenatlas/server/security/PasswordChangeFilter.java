@@ -21,7 +21,7 @@ public class PasswordChangeFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         if (auth != null && auth.getPrincipal() instanceof StaffUser u && u.account().mustChangePassword()
                 && !path.equals("/api/v1/me/password") && !path.equals("/api/v1/me") && !path.equals("/logout")
-                && !path.equals("/api/v1/session") && !path.equals("/passwort") && !path.startsWith("/assets/")) {
+                && !path.equals("/api/v1/session") && !path.equals("/passwort") && !path.startsWith("/assets/") && !path.equals("/favicon.svg")) {
             if ("GET".equals(request.getMethod()) && String.valueOf(request.getHeader("Accept")).contains("text/html")) {
                 response.sendRedirect("/passwort");   // a browser goes to the web atlas's password page
                 return;
