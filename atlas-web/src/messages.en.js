@@ -60,6 +60,7 @@ export default {
   'indicator.rankingLabel': 'Column chart: {0}, {1}, {2}, {3} areas ordered by value, with the total as a line. The table holds the same values.',
   'indicator.rankingHint': 'Highest value on the left. The line shows the value of the whole territory.',
   'indicator.table': 'Table',
+  'indicator.caption': '{0} – {1}, {2}',
   'indicator.selection': 'Selection',
   'indicator.selectHint': 'Select an area in the map, the chart or the table.',
   'indicator.rankOf': '{0} of {1}',
