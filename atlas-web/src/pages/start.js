@@ -12,7 +12,7 @@ export async function startPage() {
     const levels = open ? await api(`/territories/${enc(tr.key)}/levels`).catch(() => []) : [];
     return h('li', { class: 'karte-gebiet' },
       h('h3', {}, open ? h('a', { href: `/${tr.key}` }, tr.name) : tr.name),
-      h('p', { class: 'art' }, t(`kind.${tr.kind}`) + (tr.ags ? ` · ${t('start.ags')} ${tr.ags}` : '')),
+      h('p', { class: 'art' }, kind(tr.kind) + (tr.ags ? ` · ${t('start.ags')} ${tr.ags}` : '')),
       open ? h('p', {}, t('start.levels'), ': ',
         levels.filter((l) => l.geometry_kind !== 'point').map((l) => `${l.name_plural || l.name} (${l.units})`).join(', ')) : null,
       h('p', {}, t(tr.published === 1 ? 'start.published1' : 'start.published', tr.published)),
@@ -33,4 +33,10 @@ export async function startPage() {
       h('h2', { id: 'lizenzen' }, t('start.licences')),
       h('ul', {}, territories.map((tr) => h('li', {}, h('strong', {}, tr.name), ': ', tr.attribution || '–'))),
       h('p', {}, t('start.licenceNote'))));
+}
+
+/** The territory kind in words; a kind without a text shows as it is stored. */
+function kind(k) {
+  const text = t(`kind.${k}`);
+  return text === `kind.${k}` ? String(k || '') : text;
 }
