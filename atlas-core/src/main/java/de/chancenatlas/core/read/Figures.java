@@ -46,24 +46,26 @@ public final class Figures {
                       String changeFormatted, String previousFormatted) { }
 
     /** An indicator on one level in one period, as a map legend, a ranking and a table show it. */
-    public record Table(String indicator, String level, String levelName, Integer period, Integer previousPeriod,
+    public record Table(String indicator, String level, String levelName, String period, String periodLabel, String stichtag,
+                        String previousPeriod, String previousPeriodLabel,
                         String unitLabel, int decimals, String polarity, Reference territory, List<ClassCount> classes,
                         List<Row> rows) { }
 
     /** An area against the territory: {@code position} from deutlich_ueber to deutlich_unter; {@code tendency} favourable by polarity. */
     public record Einordnung(String position, String text, String tendency, String tendencyText) { }
 
-    public record Point(Integer period, BigDecimal value, String formatted, BigDecimal parentValue, String parentFormatted,
+    public record Point(String period, String periodLabel, BigDecimal value, String formatted, BigDecimal parentValue, String parentFormatted,
                         BigDecimal territoryValue, String territoryFormatted) { }
 
-    public record ProfileEntry(String indicator, String title, String shortTitle, String unitLabel, String polarity, Integer period,
+    public record ProfileEntry(String indicator, String title, String shortTitle, String unitLabel, String polarity, String period,
+                               String periodLabel,
                                BigDecimal value, String formatted, String status, String parentFormatted, String territoryFormatted,
                                BigDecimal deviation, String deviationFormatted, Double relativeDeviation, Einordnung einordnung, BigDecimal change,
                                String changeFormatted, List<Point> series) { }
 
     public record ProfileTheme(String theme, String title, List<ProfileEntry> indicators) { }
 
-    public record Profile(AtlasReader.Unit unit, String levelName, AtlasReader.Unit parent, AtlasReader.Unit total, Integer period,
+    public record Profile(AtlasReader.Unit unit, String levelName, AtlasReader.Unit parent, AtlasReader.Unit total, String period,
                           double threshold, List<ProfileTheme> themes) { }
 
     private static final Map<String, String> STATUS_TEXT = Map.of("ok", "endgültig", "provisional", "vorläufig", "estimated", "geschätzt",
@@ -73,36 +75,36 @@ public final class Figures {
      * The table of an indicator on a level. Without {@code period} the latest. The classes are the map's
      * default style (the WMS's {@code standard}), each unit classed from the map layer's own value.
      */
-    public Table table(Viewer viewer, String territory, String key, String level, Integer period) throws SQLException {
+    public Table table(Viewer viewer, String territory, String key, String level, String period) throws SQLException {
         AtlasReader.Indicator ind = reader.indicator(viewer, territory, key)
                 .orElseThrow(() -> new AccessProblem(AccessProblem.Kind.NOT_FOUND, "Indikator nicht gefunden / indicator not found: " + key));
         List<AtlasReader.Level> levels = reader.levels(viewer, territory);
         AtlasReader.Level lvl = levels.stream().filter(l -> l.key().equals(level)).findFirst()
                 .orElseThrow(() -> new AccessProblem(AccessProblem.Kind.NOT_FOUND, "Ebene nicht gefunden / level not found: " + level));
-        Integer p = period(ind, period);
-        Integer previous = previous(ind, p);
+        AtlasReader.Period p = period(ind, period);
+        AtlasReader.Period previous = previous(ind, p);
         Map<String, AtlasReader.Unit> units = new HashMap<>();
         for (AtlasReader.Unit u : reader.units(viewer, territory, null, null)) {
             units.put(u.code(), u);
         }
-        List<AtlasReader.Value> now = p == null ? List.of() : reader.values(viewer, territory, key, level, p).orElse(List.of());
+        List<AtlasReader.Value> now = p == null ? List.of() : reader.values(viewer, territory, key, level, p.period()).orElse(List.of());
         Map<String, AtlasReader.Value> before = new HashMap<>();
         if (previous != null) {
-            reader.values(viewer, territory, key, level, previous).orElse(List.of()).forEach(v -> before.put(v.unitCode(), v));
+            reader.values(viewer, territory, key, level, previous.period()).orElse(List.of()).forEach(v -> before.put(v.unitCode(), v));
         }
         Reference total = null;
         if (p != null && !levels.isEmpty()) {
-            total = reader.values(viewer, territory, key, levels.get(0).key(), p).orElse(List.of()).stream().findFirst()
+            total = reader.values(viewer, territory, key, levels.get(0).key(), p.period()).orElse(List.of()).stream().findFirst()
                     .map(v -> new Reference(v.unitCode(), v.unitName(), v.value(), v.formatted())).orElse(null);
         }
         // the parent level's values in the same period: each row's reference beside the territory's
         Map<String, AtlasReader.Value> parents = new HashMap<>();
         int at = levels.indexOf(lvl);
         if (p != null && at > 0) {
-            reader.values(viewer, territory, key, levels.get(at - 1).key(), p).orElse(List.of()).forEach(v -> parents.put(v.unitCode(), v));
+            reader.values(viewer, territory, key, levels.get(at - 1).key(), p.period()).orElse(List.of()).forEach(v -> parents.put(v.unitCode(), v));
         }
         Optional<Classification> classes = reader.styles(viewer, territory, key, level).map(s -> s.standard());
-        Map<String, AtlasReader.LayerValue> layer = p == null ? Map.of() : reader.layerValues(viewer, territory, key, level, p);
+        Map<String, AtlasReader.LayerValue> layer = p == null ? Map.of() : reader.layerValues(viewer, territory, key, level, p.stichtag());
         Map<String, Integer> ranks = ranks(now);
         Map<Integer, Long> counts = new HashMap<>();
         List<Row> rows = new ArrayList<>();
@@ -132,7 +134,9 @@ public final class Figures {
                     counts.getOrDefault(-1, 0L)));
             legend.add(new ClassCount(0, "keine Daten", "x", Classification.NO_DATA_COLOUR, counts.getOrDefault(0, 0L)));
         }
-        return new Table(key, lvl.key(), lvl.name(), p, previous, ind.unitLabel(), ind.decimals(), ind.polarity(), total, legend, rows);
+        return new Table(key, lvl.key(), lvl.name(), p == null ? null : p.period(), p == null ? null : p.periodLabel(),
+                p == null ? null : p.stichtag(), previous == null ? null : previous.period(), previous == null ? null : previous.periodLabel(),
+                ind.unitLabel(), ind.decimals(), ind.polarity(), total, legend, rows);
     }
 
     /** The same rule as the map layer's class (MapfileWriter.classSql): withheld first, then no value, then the bounds. */
@@ -159,19 +163,38 @@ public final class Figures {
         return out;
     }
 
-    /** The period asked for (which must be one of the indicator's), else the latest; null when it has none. */
-    static Integer period(AtlasReader.Indicator ind, Integer asked) {
-        if (asked != null) {
-            if (!ind.periods().contains(asked)) {
+    /**
+     * The period asked for (a key, a Stichtag or a form the periodicity reads; it must have values), else the
+     * latest; null when the indicator has none.
+     */
+    static AtlasReader.Period period(AtlasReader.Indicator ind, String asked) {
+        if (asked != null && !asked.isBlank()) {
+            AtlasReader.Period p = ind.period(asked);
+            if (!ind.periods().contains(p)) {
                 throw new AccessProblem(AccessProblem.Kind.NOT_FOUND, "Zeitraum " + asked + " hat keine Werte / period has no values; "
-                        + "vorhanden / available: " + ind.periods());
+                        + "vorhanden / available: " + ind.periodKeys());
             }
-            return asked;
+            return p;
         }
-        return ind.periods().isEmpty() ? null : ind.periods().get(ind.periods().size() - 1);
+        return ind.latest();
     }
 
-    static Integer previous(AtlasReader.Indicator ind, Integer p) {
+    /** A profile's period for one indicator: the one asked for where it has values, else its latest. */
+    private static AtlasReader.Period inPeriod(AtlasReader.Indicator ind, String asked) {
+        if (asked != null && !asked.isBlank()) {
+            try {
+                AtlasReader.Period p = ind.period(asked);
+                if (ind.periods().contains(p)) {
+                    return p;
+                }
+            } catch (RuntimeException notOneOfItsPeriods) {
+                // an indicator of another periodicity reads the text differently: its latest period
+            }
+        }
+        return ind.latest();
+    }
+
+    static AtlasReader.Period previous(AtlasReader.Indicator ind, AtlasReader.Period p) {
         int i = p == null ? -1 : ind.periods().indexOf(p);
         return i > 0 ? ind.periods().get(i - 1) : null;
     }
@@ -229,7 +252,7 @@ public final class Figures {
      * The profile of one unit: every indicator the viewer may read, by theme, in {@code period} (or each
      * indicator's latest), against its parent and the territory, with the series over all periods.
      */
-    public Profile profile(Viewer viewer, String territory, String unitCode, Integer period, double threshold) throws SQLException {
+    public Profile profile(Viewer viewer, String territory, String unitCode, String period, double threshold) throws SQLException {
         if (!(threshold > 0 && threshold < 1)) {
             throw new AccessProblem(AccessProblem.Kind.INVALID, "Schwelle zwischen 0 und 1 / threshold between 0 and 1");
         }
@@ -248,8 +271,8 @@ public final class Figures {
         String levelName = levels.stream().filter(l -> l.key().equals(unit.level())).map(AtlasReader.Level::name).findFirst().orElse(unit.level());
         Map<String, ProfileTheme> themes = new LinkedHashMap<>();
         for (AtlasReader.Indicator ind : reader.indicators(viewer, territory)) {
-            Integer p = period != null && ind.periods().contains(period) ? period : period(ind, null);
-            Map<String, Map<Integer, AtlasReader.Value>> byUnit = new HashMap<>();
+            AtlasReader.Period p = inPeriod(ind, period);
+            Map<String, Map<String, AtlasReader.Value>> byUnit = new HashMap<>();
             List<String> wanted = new ArrayList<>(List.of(unit.code()));
             if (parent != null) {
                 wanted.add(parent.code());
@@ -260,29 +283,31 @@ public final class Figures {
             for (AtlasReader.Value v : reader.values(viewer, territory, ind.key(), wanted).orElse(List.of())) {
                 byUnit.computeIfAbsent(v.unitCode(), c -> new HashMap<>()).put(v.period(), v);
             }
-            Map<Integer, AtlasReader.Value> mine = byUnit.getOrDefault(unit.code(), Map.of());
-            Map<Integer, AtlasReader.Value> up = parent == null ? Map.of() : byUnit.getOrDefault(parent.code(), Map.of());
-            Map<Integer, AtlasReader.Value> all = total == null ? Map.of() : byUnit.getOrDefault(total.code(), Map.of());
+            Map<String, AtlasReader.Value> mine = byUnit.getOrDefault(unit.code(), Map.of());
+            Map<String, AtlasReader.Value> up = parent == null ? Map.of() : byUnit.getOrDefault(parent.code(), Map.of());
+            Map<String, AtlasReader.Value> all = total == null ? Map.of() : byUnit.getOrDefault(total.code(), Map.of());
             List<Point> series = new ArrayList<>();
-            for (Integer q : ind.periods()) {
+            for (AtlasReader.Period period1 : ind.periods()) {
+                String q = period1.period();
                 AtlasReader.Value a = mine.get(q);
                 AtlasReader.Value b = up.get(q);
                 AtlasReader.Value c = all.get(q);
-                series.add(new Point(q, a == null ? null : a.value(), a == null ? "x" : a.formatted(), b == null ? null : b.value(),
+                series.add(new Point(q, period1.periodLabel(), a == null ? null : a.value(), a == null ? "x" : a.formatted(), b == null ? null : b.value(),
                         b == null ? (parent == null ? null : "x") : b.formatted(), c == null ? null : c.value(), c == null ? "x" : c.formatted()));
             }
-            AtlasReader.Value v = p == null ? null : mine.get(p);
-            AtlasReader.Value pv = p == null ? null : up.get(p);
-            AtlasReader.Value tv = p == null ? null : all.get(p);
-            Integer prev = previous(ind, p);
-            AtlasReader.Value before = prev == null ? null : mine.get(prev);
+            AtlasReader.Value v = p == null ? null : mine.get(p.period());
+            AtlasReader.Value pv = p == null ? null : up.get(p.period());
+            AtlasReader.Value tv = p == null ? null : all.get(p.period());
+            AtlasReader.Period prev = previous(ind, p);
+            AtlasReader.Value before = prev == null ? null : mine.get(prev.period());
             BigDecimal value = v == null ? null : v.value();
             BigDecimal reference = tv == null ? null : tv.value();
             // a count (Einwohner) of a part against the whole says nothing: deviation and Einordnung for rates only
             boolean comparable = !"count".equals(ind.kind()) && !unit.code().equals(total == null ? null : total.code());
             BigDecimal deviation = comparable && value != null && reference != null ? value.subtract(reference) : null;
             BigDecimal change = value != null && before != null && before.value() != null ? value.subtract(before.value()) : null;
-            ProfileEntry e = new ProfileEntry(ind.key(), ind.title(), ind.shortTitle(), ind.unitLabel(), ind.polarity(), p, value,
+            ProfileEntry e = new ProfileEntry(ind.key(), ind.title(), ind.shortTitle(), ind.unitLabel(), ind.polarity(),
+                    p == null ? null : p.period(), p == null ? null : p.periodLabel(), value,
                     v == null ? "x" : v.formatted(), v == null ? "no_data" : v.status(), parent == null ? null : pv == null ? "x" : pv.formatted(),
                     tv == null ? "x" : tv.formatted(), deviation, deviation == null ? null : difference(deviation, ind.decimals()),
                     deviation == null || reference.signum() == 0 ? null

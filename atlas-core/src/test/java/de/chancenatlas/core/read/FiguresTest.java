@@ -31,7 +31,8 @@ class FiguresTest {
     }
 
     private static AtlasReader.Value v(String code, String value) {
-        return new AtlasReader.Value(code, code, 2020, value == null ? null : new BigDecimal(value), value, null, null, "ok", false);
+        return new AtlasReader.Value(code, code, "2020", "2020-12-31", "2020", value == null ? null : new BigDecimal(value), value, null, null,
+                "ok", false);
     }
 
     @Test
