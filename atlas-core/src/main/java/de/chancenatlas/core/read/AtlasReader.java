@@ -339,12 +339,30 @@ public final class AtlasReader {
         return values(viewer, territory, indicatorKey, null, null, unitCodes);
     }
 
+    /**
+     * The same for an indicator the caller has read already as this viewer (an area profile reads every
+     * indicator once, not once more per indicator).
+     */
+    public List<Value> values(Viewer viewer, String territory, Indicator indicator, List<String> unitCodes) throws SQLException {
+        return values(viewer, territory, Optional.of(indicator), null, null, unitCodes).orElseThrow();
+    }
+
+    /** One level in one period of an indicator the caller has read already as this viewer (the indicator table). */
+    public List<Value> values(Viewer viewer, String territory, Indicator indicator, String level, String period) throws SQLException {
+        return values(viewer, territory, Optional.of(indicator), level, period, null).orElseThrow();
+    }
+
     private Optional<List<Value>> values(Viewer viewer, String territory, String indicatorKey, String level, String period,
                                          List<String> unitCodes) throws SQLException {
-        Optional<Indicator> ind = indicator(viewer, territory, indicatorKey);
+        return values(viewer, territory, indicator(viewer, territory, indicatorKey), level, period, unitCodes);
+    }
+
+    private Optional<List<Value>> values(Viewer viewer, String territory, Optional<Indicator> ind, String level, String period,
+                                         List<String> unitCodes) throws SQLException {
         if (ind.isEmpty()) {
             return Optional.empty();
         }
+        String indicatorKey = ind.get().key();
         String stichtag = period == null || period.isBlank() ? null : ind.get().period(period).stichtag();
         Audience a = audience(viewer, territory);
         String s = a.schema();

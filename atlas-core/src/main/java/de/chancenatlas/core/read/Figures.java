@@ -87,21 +87,21 @@ public final class Figures {
         for (AtlasReader.Unit u : reader.units(viewer, territory, null, null)) {
             units.put(u.code(), u);
         }
-        List<AtlasReader.Value> now = p == null ? List.of() : reader.values(viewer, territory, key, level, p.period()).orElse(List.of());
+        List<AtlasReader.Value> now = p == null ? List.of() : reader.values(viewer, territory, ind, level, p.period());
         Map<String, AtlasReader.Value> before = new HashMap<>();
         if (previous != null) {
-            reader.values(viewer, territory, key, level, previous.period()).orElse(List.of()).forEach(v -> before.put(v.unitCode(), v));
+            reader.values(viewer, territory, ind, level, previous.period()).forEach(v -> before.put(v.unitCode(), v));
         }
         Reference total = null;
         if (p != null && !levels.isEmpty()) {
-            total = reader.values(viewer, territory, key, levels.get(0).key(), p.period()).orElse(List.of()).stream().findFirst()
+            total = reader.values(viewer, territory, ind, levels.get(0).key(), p.period()).stream().findFirst()
                     .map(v -> new Reference(v.unitCode(), v.unitName(), v.value(), v.formatted())).orElse(null);
         }
         // the parent level's values in the same period: each row's reference beside the territory's
         Map<String, AtlasReader.Value> parents = new HashMap<>();
         int at = levels.indexOf(lvl);
         if (p != null && at > 0) {
-            reader.values(viewer, territory, key, levels.get(at - 1).key(), p.period()).orElse(List.of()).forEach(v -> parents.put(v.unitCode(), v));
+            reader.values(viewer, territory, ind, levels.get(at - 1).key(), p.period()).forEach(v -> parents.put(v.unitCode(), v));
         }
         Optional<Classification> classes = reader.styles(viewer, territory, key, level).map(s -> s.standard());
         Map<String, AtlasReader.LayerValue> layer = p == null ? Map.of() : reader.layerValues(viewer, territory, key, level, p.stichtag());
@@ -280,7 +280,7 @@ public final class Figures {
             if (total != null) {
                 wanted.add(total.code());
             }
-            for (AtlasReader.Value v : reader.values(viewer, territory, ind.key(), wanted).orElse(List.of())) {
+            for (AtlasReader.Value v : reader.values(viewer, territory, ind, wanted)) {
                 byUnit.computeIfAbsent(v.unitCode(), c -> new HashMap<>()).put(v.period(), v);
             }
             Map<String, AtlasReader.Value> mine = byUnit.getOrDefault(unit.code(), Map.of());
