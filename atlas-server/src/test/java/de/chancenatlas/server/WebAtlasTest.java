@@ -35,6 +35,9 @@ class WebAtlasTest extends ServerTest {
         pb.environment().put("ATLAS_CLOSED", closed);
         pb.environment().put("ATLAS_URL", "http://127.0.0.1:" + port);
         pb.environment().put("ATLAS_ADMIN", "admin:test-secret");
+        // screenshots go under target/ like everything a test writes; ATLAS_SCREENSHOTS=docs/img refreshes the docs' pictures
+        pb.environment().put("ATLAS_SCREENSHOTS", System.getenv().getOrDefault("ATLAS_SCREENSHOTS",
+                Path.of("target", "screenshots").toAbsolutePath().toString()));
         Process process = pb.start();
         List<String> failures = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
