@@ -67,6 +67,16 @@ public final class TileService {
         return cache;
     }
 
+    ViewerScope scope(Viewer viewer, String territory) {
+        return ogc.viewerScope(viewer, territory);
+    }
+
+    /** A WMTS exception report (OWS 1.1) for a refused tile or capabilities request. */
+    public static OgcResponse report(OgcException e) {
+        return new OgcResponse("NotFound".equals(e.code()) ? 404 : 400, "text/xml; charset=UTF-8",
+                WmtsCapabilities.exceptionReport(e).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /**
      * One tile. Refused with an {@link OgcException} (WMTS codes) for a layer the viewer does not
      * see, an unknown style, matrix set, format or TIME, and a tile outside the matrix.
@@ -239,8 +249,12 @@ public final class TileService {
             if (Math.abs(fc - c) > 1e-6 || Math.abs(fr - r) > 1e-6 || !set.contains(z, r, c)) {
                 return null;
             }
-            LocalDate stichtag = scope.stichtag(layer, p.get("TIME"));   // an unknown TIME is the WMS's InvalidDimensionValue
-            return tile(viewer, territory, scope, layer, style, stichtag, set, z, r, c);
+            try {
+                LocalDate stichtag = scope.stichtag(layer, p.get("TIME"));
+                return tile(viewer, territory, scope, layer, style, stichtag, set, z, r, c);
+            } catch (OgcException e) {
+                return null;   // an unknown TIME, say: the WMS answers with its own exception report
+            }
         }
         return null;
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -167,6 +166,4 @@ final class WmtsCapabilities {
                 + "xml:lang=\"de\">\n  <ows:Exception exceptionCode=\"" + xml(e.code()) + "\">\n    <ows:ExceptionText>" + xml(e.getMessage())
                 + "</ows:ExceptionText>\n  </ows:Exception>\n</ows:ExceptionReport>\n";
     }
-
-    static final Locale L = Locale.ROOT;
 }

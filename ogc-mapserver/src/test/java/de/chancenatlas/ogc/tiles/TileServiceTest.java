@@ -189,6 +189,26 @@ class TileServiceTest {
     }
 
     @Test
+    void publishingAndWithdrawingChangeWhatAnonymousTilesShow() throws Exception {
+        String layer = T + ".index.bezirk";
+        values("01;index;2017;;;1\n02;index;2017;;;2\n03;index;2017;;;3\n04;index;2017;;;4\n");
+        var publication = new de.chancenatlas.core.access.Publication(TestAtlas.dataSource());
+        assertThatThrownBy(() -> tile(Viewer.ANONYMOUS, layer, 0, 0, 0)).isInstanceOf(OgcException.class);
+        TileService.Tile staff = tile(STAFF, layer, 0, 0, 0);
+        try {
+            publication.publish(T, "index", null, "test");
+            TileService.Tile published = tile(Viewer.ANONYMOUS, layer, 0, 0, 0);
+            assertThat(published.hit()).as("drawn for anonymous viewers, not the staff's tile").isFalse();
+            assertThat(tile(Viewer.ANONYMOUS, layer, 0, 0, 0).hit()).isTrue();
+            assertThat(staff.hit()).isFalse();
+        } finally {
+            publication.withdraw(T, "index", null, "test");
+        }
+        assertThatThrownBy(() -> tile(Viewer.ANONYMOUS, layer, 0, 0, 0)).as("withdrawn: no tile from the cache either")
+                .isInstanceOf(OgcException.class).hasMessageContaining("gibt es hier nicht");
+    }
+
+    @Test
     void aTiledWmsGetMapOnTheGridComesFromTheCache() throws Exception {
         TileMatrixSet grid = TileMatrixSet.forTerritory(T, 25832, new double[] {350000, 5640000, 354000, 5641000});
         double[] b = grid.bounds(3, 5, 6, 1, 1, 0);
