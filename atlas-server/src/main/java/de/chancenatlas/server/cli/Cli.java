@@ -52,7 +52,8 @@ public final class Cli {
               ./atlas demo                         load the demo territories into an empty database
               ./atlas bench import [--values N]    import N generated values (default 1,000,000), print values/s
               ./atlas bench reports [--territory koeln] [--level stadtteil]  report timings (profile, indicator report, book)
-              ./atlas bench ogc [--seconds 20] [--scale]  GetMap throughput against bare MapScript; --scale: all German Gemeinden
+              ./atlas bench ogc [--seconds 20] [--scale]  GetMap throughput against bare MapScript, tile cache hit against miss;
+                                                   --scale: all German Gemeinden
               ./atlas bench ogc soak [--minutes 10]  4 clients mixing GetMap, GetFeatureInfo, GetFeature; errors, heap
             %s
             Staff and publication (docs/zugang.md):
