@@ -131,7 +131,7 @@ public class WmtsController {
     /** Starts seeding a territory's public layers down to a pixel size (metres); 202 with the job's progress. */
     @PostMapping("/api/v1/territories/{territory}/tiles/seed")
     public ResponseEntity<Map<String, Object>> seed(@PathVariable String territory,
-                                                    @RequestParam(name = "max_resolution", defaultValue = "2") double maxResolution,
+                                                    @RequestParam(name = "max_resolution", defaultValue = "5") double maxResolution,
                                                     @RequestParam(name = "all_periods", defaultValue = "false") boolean allPeriods, Principal p) {
         Principals.admin(p, territory);
         try {

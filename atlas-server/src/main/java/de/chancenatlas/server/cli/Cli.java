@@ -56,6 +56,8 @@ public final class Cli {
                                                    --scale: all German Gemeinden
               ./atlas bench ogc soak [--minutes 10]  4 clients mixing GetMap, GetFeatureInfo, GetFeature; errors, heap
             %s
+            Tile cache (docs/betrieb.md, 3a):
+            %s
             Staff and publication (docs/zugang.md):
               ./atlas user add LOGIN [--name N] [--email E] [--admin] [--password-stdin]   prints a one-time password
               ./atlas user reset|unlock LOGIN      new one-time password / unlock after failed logins
@@ -68,7 +70,7 @@ public final class Cli {
               ./atlas token LOGIN NAME [--days N]  an API token for scripts (shown once)
 
             Database: ATLAS_DB_URL / ATLAS_DB_USER / ATLAS_DB_PASSWORD, or the embedded cluster in ATLAS_DATA_DIR (default ./data).
-            """.formatted(ReportCommand.USAGE);
+            """.formatted(ReportCommand.USAGE, TilesCommand.USAGE.stripTrailing());
 
     public int run(String command, String[] args) {
         // tools speak for themselves; library chatter (pool, migrations) only when something is wrong
@@ -83,6 +85,7 @@ public final class Cli {
                 case "demo" -> demo();
                 case "bench" -> bench(args);
                 case "report" -> new ReportCommand(out).run(args);
+                case "tiles" -> new TilesCommand(out).run(Args.parse(args));
                 case "user", "grant", "revoke", "department", "publish", "withdraw", "publication", "token" ->
                         new AccessCommands(out).run(command, args);
                 case "help", "--help", "-h" -> {

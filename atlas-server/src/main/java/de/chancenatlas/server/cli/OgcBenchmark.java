@@ -142,7 +142,7 @@ final class OgcBenchmark {
         try {
             Files.writeString(mapfile, bareMap(libpq, layer.classification()), StandardCharsets.UTF_8);
             List<String> tiles = tiles();
-            out.printf(Locale.GERMANY, "OGC-Benchmark: %d Kacheln 256 × 256 (%s, %d), 2 Clients, %d Kerne%n", tiles.size(), LAYER, latest,
+            out.printf(Locale.GERMANY, "OGC-Benchmark: %d Kacheln 256 × 256 (%s, %s), 2 Clients, %d Kerne%n", tiles.size(), LAYER, latest,
                     Runtime.getRuntime().availableProcessors());
             System.loadLibrary("javamapscript");
             ThreadLocal<mapObj> maps = ThreadLocal.withInitial(() -> new mapObj(mapfile.toString(), null));
