@@ -134,7 +134,7 @@ public final class TileSeeder implements AutoCloseable {
     private List<Work> plan(String territory, double maxResolution, boolean allPeriods) {
         ViewerScope scope = tiles.scope(Viewer.ANONYMOUS, territory);
         if (scope == null) {
-            throw new IllegalArgumentException("Gebiet " + territory + " hat keine öffentlichen Ebenen / territory has no public layers");
+            throw new IllegalArgumentException("Das Gebiet hat keine öffentlichen Ebenen / the territory has no public layers");
         }
         Map<String, TileService.LayerInfo> infos = tiles.layers(Viewer.ANONYMOUS, territory, scope);
         List<Work> work = new ArrayList<>();
