@@ -107,6 +107,32 @@ class TilesHttpTest extends ServerTest {
     }
 
     @Test
+    void hostileAndMistakenRequestsGetAReportNeverA500() throws Exception {
+        String base = "/koeln/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&FORMAT=image/png&STYLE=default&TILEMATRIXSET=GoogleMapsCompatible";
+        String[] bad = {
+            base + "&LAYER=" + LAYER + "&TILEMATRIX=12&TILEROW=99999999999999999999&TILECOL=1",
+            base + "&LAYER=" + LAYER + "&TILEMATRIX=-1&TILEROW=0&TILECOL=0",
+            base + "&LAYER=" + LAYER + "&TILEMATRIX=30&TILEROW=0&TILECOL=0",
+            base + "&LAYER=%3Cscript%3Ealert(1)%3C%2Fscript%3E&TILEMATRIX=0&TILEROW=0&TILECOL=0",
+            base + "&LAYER=" + LAYER + "%27%3B%20drop%20table%20atlas.territory%3B--&TILEMATRIX=0&TILEROW=0&TILECOL=0",
+            base + "&LAYER=" + LAYER + "&TILEMATRIX=0&TILEROW=0&TILECOL=0&TIME=2019-02-30",
+            base.replace("STYLE=default", "STYLE=..%2F..%2Fetc") + "&LAYER=" + LAYER + "&TILEMATRIX=0&TILEROW=0&TILECOL=0",
+            base.replace("GoogleMapsCompatible", "EPSG:4326") + "&LAYER=" + LAYER + "&TILEMATRIX=0&TILEROW=0&TILECOL=0",
+            "/koeln/wmts?SERVICE=WMS&REQUEST=GetCapabilities",
+            "/koeln/wmts?REQUEST=GetFeature",
+            "/gibtesnicht/wmts?SERVICE=WMTS&REQUEST=GetCapabilities",
+            "/koeln/wmts/1.0.0/" + LAYER + "/default/GoogleMapsCompatible/x/0/0.png",
+        };
+        for (String path : bad) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(r.body()).as(path).contains("ows:ExceptionReport").doesNotContain("<script>").doesNotContain("drop table")
+                    .doesNotContain("Exception:").doesNotContainIgnoringCase("postgres");
+        }
+        assertThat(get("/koeln/wmts?SERVICE=WMTS&REQUEST=GetCapabilities").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void administratorsSeedATerritorysPublicLayersWithProgress() throws Exception {
         assertThat(postJson("/api/v1/territories/koeln/tiles/seed?max_resolution=5000", null, null).statusCode()).isIn(401, 403);
         assertThat(postJson("/api/v1/territories/koeln/tiles/seed?max_resolution=5000", null, reader()).statusCode()).isEqualTo(403);

@@ -262,6 +262,10 @@ public final class TileService {
     /** The WMTS capabilities for a viewer at an endpoint; {@code base} is the endpoint's URL without query. */
     public String capabilities(Viewer viewer, String territory, String base) {
         ViewerScope scope = ogc.viewerScope(viewer, territory);
+        if (scope == null && territory != null) {
+            throw new OgcException("InvalidParameterValue", null, "Gebiet unbekannt oder ohne öffentliche Ebenen / "
+                    + "territory unknown or without public layers");
+        }
         Map<String, LayerInfo> infos = scope == null ? Map.of() : layers(viewer, territory, scope);
         return WmtsCapabilities.write(territory == null ? "Chancenatlas" : "Chancenatlas " + territory, base, infos.values(),
                 info -> matrixSets(infos, info));
