@@ -106,6 +106,43 @@ class TilesHttpTest extends ServerTest {
         assertThat(get(q + "&TIME=1850").body()).as("the WMS's own report for a bad TIME").contains("InvalidDimensionValue");
     }
 
+    /** GDAL's WMTS driver reads the capabilities and draws the layer from REST tiles of the Köln grid. */
+    @Test
+    void gdalReadsTheWmtsInTheTerritorysOwnGrid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/gdal_translate")),
+                "GDAL (gdal-bin) not installed");
+        String source = "WMTS:http://127.0.0.1:" + port + "/koeln/wmts/1.0.0/WMTSCapabilities.xml,layer=" + LAYER
+                + ",tilematrixset=koeln_EPSG_25832";
+        String info = gdal(tmp, "gdalinfo", source);
+        assertThat(info).contains("UTM zone 32N").contains("Size is");
+        java.nio.file.Path png = tmp.resolve("wmts.png");
+        gdal(tmp, "gdal_translate", "-q", "-of", "PNG", "-outsize", "256", "256", "-projwin", "352000", "5652000", "362000", "5642000",
+                source, png.toString());
+        var img = ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(256);
+        int coloured = 0;
+        for (int y = 0; y < 256; y += 8) {
+            for (int x = 0; x < 256; x += 8) {
+                int rgb = img.getRGB(x, y) & 0xffffff;
+                coloured += rgb != 0 && rgb != 0xffffff ? 1 : 0;
+            }
+        }
+        assertThat(coloured).as("Köln's Stadtteile in their classes' colours").isGreaterThan(500);
+    }
+
+    private static String gdal(java.nio.file.Path tmp, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("HOME", tmp.toString());
+        pb.environment().put("GDAL_HTTP_TIMEOUT", "60");
+        java.nio.file.Path err = tmp.resolve("stderr-" + System.nanoTime());
+        pb.redirectError(err.toFile());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("%s: %s", command[0], java.nio.file.Files.readString(err)).isZero();
+        return out;
+    }
+
     @Test
     void hostileAndMistakenRequestsGetAReportNeverA500() throws Exception {
         String base = "/koeln/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&FORMAT=image/png&STYLE=default&TILEMATRIXSET=GoogleMapsCompatible";
