@@ -30,11 +30,11 @@ final class TilesCommand {
     }
 
     int run(Cli.Args a) throws Exception {
-        if (a.positional().size() != 3 || !a.positional().get(2).matches("[a-z][a-z0-9_-]{1,39}")) {
+        if (a.positional().size() != 2 || !a.positional().get(1).matches("[a-z][a-z0-9_-]{1,39}")) {
             throw new IllegalArgumentException("Aufruf / usage:\n" + USAGE);
         }
-        String action = a.positional().get(1);
-        String territory = a.positional().get(2);
+        String action = a.positional().get(0);
+        String territory = a.positional().get(1);
         String token = System.getenv("ATLAS_TOKEN");
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("ATLAS_TOKEN fehlt: ein API-Token eines Gebietsadministrators (./atlas token LOGIN NAME) / "
