@@ -54,9 +54,11 @@ public final class TileCache {
             return;
         }
         wipe(dir);
-        // weighed in KiB so that a tier of terabytes still fits Caffeine's int weights
+        // weighed in KiB so that a tier of terabytes still fits Caffeine's int weights, each file by the
+        // 4 KiB blocks it occupies: most tiles are far smaller, and the bound is meant for the disk
         this.disk = Caffeine.newBuilder().maximumWeight(Math.max(1, diskBytes / 1024))
-                .weigher((Key k, Path p) -> (int) Math.min(Integer.MAX_VALUE, size(p) / 1024 + 1))
+                .weigher((Key k, Path p) -> (int) Math.min(Integer.MAX_VALUE, (size(p) + 4095) / 4096 * 4))
+                .executor(Runnable::run)   // files deleted on eviction right away, not some time later in the common pool
                 .removalListener((Key k, Path p, RemovalCause cause) -> {
                     if (p != null && cause != RemovalCause.REPLACED) {
                         delete(p);
