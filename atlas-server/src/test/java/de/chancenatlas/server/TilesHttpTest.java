@@ -134,6 +134,8 @@ class TilesHttpTest extends ServerTest {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("HOME", tmp.toString());
         pb.environment().put("GDAL_HTTP_TIMEOUT", "60");
+        // GDAL's WMS/WMTS tile cache defaults to ./gdalwmscache: in the throwaway folder, so each run asks the server
+        pb.environment().put("GDAL_DEFAULT_WMS_CACHE_PATH", tmp.resolve("gdalwmscache").toString());
         java.nio.file.Path err = tmp.resolve("stderr-" + System.nanoTime());
         pb.redirectError(err.toFile());
         Process p = pb.start();
