@@ -15,6 +15,9 @@ import de.chancenatlas.core.imports.ValueImporter;
 import de.chancenatlas.core.read.AtlasReader;
 import de.chancenatlas.core.read.Figures;
 import de.chancenatlas.ogc.OgcService;
+import de.chancenatlas.ogc.tiles.TileCache;
+import de.chancenatlas.ogc.tiles.TileSeeder;
+import de.chancenatlas.ogc.tiles.TileService;
 import de.chancenatlas.reports.MapImages;
 import de.chancenatlas.reports.ReportService;
 import de.chancenatlas.reports.Templates;
@@ -67,6 +70,21 @@ public class AtlasServer {
                           @Value("${atlas.ogc.precision.degrees:7}") int degrees) {
         return new OgcService(db.dataSource(), views, db.readerConnections(), db::dataSource, new de.chancenatlas.ogc.FeatureQuery.Precision(metres, degrees),
                 Path.of(dataDir).resolve("ogc"), workers);
+    }
+
+    /**
+     * The tile cache: memory and disk tiers bounded in MB (the disk tier in ATLAS_DATA_DIR/tiles,
+     * emptied on start); tiles drawn through the OGC service above.
+     */
+    @Bean
+    TileService tileService(OgcService ogc, @Value("${ATLAS_DATA_DIR:data}") String dataDir,
+                            @Value("${atlas.tiles.memory-mb:128}") long memoryMb, @Value("${atlas.tiles.disk-mb:2048}") long diskMb) {
+        return new TileService(ogc, new TileCache(memoryMb << 20, Path.of(dataDir).resolve("tiles"), diskMb << 20));
+    }
+
+    @Bean(destroyMethod = "close")
+    TileSeeder tileSeeder(TileService tiles) {
+        return new TileSeeder(tiles);
     }
 
     @Bean

@@ -181,6 +181,34 @@ public final class OgcService implements AutoCloseable {
         return scope(viewer, territory).layers();
     }
 
+    /**
+     * What a viewer sees at an endpoint, as the tile cache keys it: the scope (endpoint and the
+     * territories whose internal layers the viewer gets) with the data generation it was built from.
+     */
+    public ViewerScope viewerScope(Viewer viewer, String territory) {
+        try {
+            Scope s = scope(viewer, territory);
+            return new ViewerScope(s.mapfile().generation() + "/" + scopeKey(viewer, territory), s.layers(), s.periods(), s.srids());
+        } catch (OgcException e) {
+            return null;   // no layers for this viewer here: nothing to tile
+        }
+    }
+
+    /** The scope is the endpoint plus the territories whose internal layers the viewer gets. */
+    private String scopeKey(Viewer viewer, String territory) {
+        return (territory == null ? "*" : territory) + "|" + String.join(",", internal(viewer, territory));
+    }
+
+    private Set<String> internal(Viewer viewer, String territory) {
+        Set<String> internal = new TreeSet<>();
+        for (String t : territories) {
+            if ((territory == null || territory.equals(t)) && viewer.isInternalFor(t)) {
+                internal.add(t);
+            }
+        }
+        return internal;
+    }
+
     private Scope scope(Viewer viewer, String territory) {
         try {
             long g = views.ensureFresh();
@@ -197,14 +225,8 @@ public final class OgcService implements AutoCloseable {
         } catch (SQLException e) {
             throw new OgcException("NoApplicableCode", null, "Datenbank nicht erreichbar / database unavailable");
         }
-        // the scope is the endpoint plus the territories whose internal layers the viewer gets
-        Set<String> internal = new TreeSet<>();
-        for (String t : territories) {
-            if ((territory == null || territory.equals(t)) && viewer.isInternalFor(t)) {
-                internal.add(t);
-            }
-        }
-        String key = (territory == null ? "*" : territory) + "|" + String.join(",", internal);
+        Set<String> internal = internal(viewer, territory);
+        String key = scopeKey(viewer, territory);
         Scope s = scopes.computeIfAbsent(key, k -> build(territory, internal, generation));
         if (!s.intact()) {
             // map files gone (removed by hand, or by another server sharing the folder): written anew

@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class OwsController {
     private static final int MAX_BODY = 1024 * 1024;
     private final OgcService ogc;
+    private final de.chancenatlas.ogc.tiles.TileService tiles;
 
-    public OwsController(OgcService ogc) {
+    public OwsController(OgcService ogc, de.chancenatlas.ogc.tiles.TileService tiles) {
         this.ogc = ogc;
+        this.tiles = tiles;
     }
 
     @RequestMapping(value = "/ows", method = {RequestMethod.GET, RequestMethod.POST})
@@ -42,6 +44,11 @@ public class OwsController {
             body = new String(bytes, StandardCharsets.UTF_8);   // over the limit: the vetting refuses it
         }
         String url = request.getRequestURL().toString() + "?";
+        // a tiled GetMap (TILED=true on a tile of a WMTS grid) comes from the tile cache
+        var tile = body == null ? tiles.tiledGetMap(Principals.viewer(who), territory, request.getParameterMap()) : null;
+        if (tile != null) {
+            return WmtsController.answer(tile, Principals.viewer(who));
+        }
         OgcResponse r = ogc.handle(Principals.viewer(who), territory, request.getParameterMap(), body, url);
         // MapServer writes GML 3.1.1/2.1.2 as "text/xml; subtype=gml/3.1.1", which Spring cannot parse (the "/" must
         // be quoted; MapServer quotes only gml/3.2.1): quoted here, or every WFS 1.1.0 GetFeature is a 500

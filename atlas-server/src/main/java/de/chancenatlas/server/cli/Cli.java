@@ -52,9 +52,12 @@ public final class Cli {
               ./atlas demo                         load the demo territories into an empty database
               ./atlas bench import [--values N]    import N generated values (default 1,000,000), print values/s
               ./atlas bench reports [--territory koeln] [--level stadtteil]  report timings (profile, indicator report, book)
-              ./atlas bench ogc [--seconds 20] [--scale]  GetMap throughput against bare MapScript; --scale: all German Gemeinden
+              ./atlas bench ogc [--seconds 20] [--scale]  GetMap throughput against bare MapScript, tile cache hit against miss;
+                                                   --scale: all German Gemeinden
               ./atlas bench ogc wfs [--rounds 40]  WFS GeoJSON (and GML, OGC API) ms and CPU-ms against PostGIS' ST_AsGeoJSON
               ./atlas bench ogc soak [--minutes 10]  4 clients mixing GetMap, GetFeatureInfo, GetFeature; errors, heap
+            %s
+            Tile cache (docs/betrieb.md, 3a):
             %s
             Staff and publication (docs/zugang.md):
               ./atlas user add LOGIN [--name N] [--email E] [--admin] [--password-stdin]   prints a one-time password
@@ -68,7 +71,7 @@ public final class Cli {
               ./atlas token LOGIN NAME [--days N]  an API token for scripts (shown once)
 
             Database: ATLAS_DB_URL / ATLAS_DB_USER / ATLAS_DB_PASSWORD, or the embedded cluster in ATLAS_DATA_DIR (default ./data).
-            """.formatted(ReportCommand.USAGE);
+            """.formatted(ReportCommand.USAGE, TilesCommand.USAGE.stripTrailing());
 
     public int run(String command, String[] args) {
         // tools speak for themselves; library chatter (pool, migrations) only when something is wrong
@@ -83,6 +86,7 @@ public final class Cli {
                 case "demo" -> demo();
                 case "bench" -> bench(args);
                 case "report" -> new ReportCommand(out).run(args);
+                case "tiles" -> new TilesCommand(out).run(Args.parse(args));
                 case "user", "grant", "revoke", "department", "publish", "withdraw", "publication", "token" ->
                         new AccessCommands(out).run(command, args);
                 case "help", "--help", "-h" -> {

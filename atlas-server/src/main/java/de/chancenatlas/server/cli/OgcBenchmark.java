@@ -78,7 +78,8 @@ final class OgcBenchmark {
                 return soak(ds, Integer.parseInt(a.options().getOrDefault("minutes", "10")));
             }
             if (!wfsOnly) {
-                baseline(ds, ctx.getBean(AtlasDatabase.class).libpqConnection(), seconds);
+                double wms = baseline(ds, ctx.getBean(AtlasDatabase.class).libpqConnection(), seconds);
+                tileCache(seconds, wms);
             }
             wfs(ds, ctx.getBean(AtlasDatabase.class).dataSource(de.chancenatlas.core.db.Audience.PUBLIC), Integer.parseInt(a.options().getOrDefault("rounds", "40")));
             if (a.options().containsKey("scale")) {
@@ -130,7 +131,8 @@ final class OgcBenchmark {
         return p;
     }
 
-    private void baseline(DataSource ds, String libpq, int seconds) throws Exception {
+    /** @return the throughput of our path (maps/s at 2 clients on /koeln/ows), for the tile cache's comparison */
+    private double baseline(DataSource ds, String libpq, int seconds) throws Exception {
         LayerDef layer = new LayerCatalog(ds).layers("koeln", de.chancenatlas.core.db.Audience.PUBLIC).stream().filter(l -> l.name().equals(LAYER)).findFirst().orElseThrow(
                 () -> new IllegalStateException("layer " + LAYER + " missing: is the Köln demo loaded?"));
         String latest = layer.periods().get(layer.periods().size() - 1).stichtag();
@@ -190,6 +192,7 @@ final class OgcBenchmark {
                     f.throughput() / b.throughput(), a.throughput() / b.throughput());
             out.printf(Locale.GERMANY, "  Verhältnis zu MapScript pur hinter HTTP:   /koeln/ows %.2f, /ows %.2f%n",
                     f.throughput() / h.throughput(), a.throughput() / h.throughput());
+            return f.throughput();
         } finally {
             Files.deleteIfExists(mapfile);
             try (var c = ds.getConnection(); var st = c.createStatement()) {
@@ -494,6 +497,73 @@ final class OgcBenchmark {
             return 0;
         }
         return ticks * 10_000_000L;   // USER_HZ is 100 on Linux
+
+    // ---------------------------------------------------------------- tile cache: hit against miss
+
+    /**
+     * WMTS tiles of the Köln layer in GoogleMapsCompatible level 17 over Köln at 2 clients: first one
+     * tile of each 4 × 4 metatile (every request a miss that draws its metatile), then the same tiles
+     * again (every request a hit). Each answer's X-Tile-Cache header is checked: a miss that is a hit
+     * (or the reverse) counts as an error. Freshly started server: the disk tier is empty.
+     */
+    private void tileCache(int seconds, double wms) throws Exception {
+        int z = 17;
+        long x0 = tileX(6.77, z);
+        long x1 = tileX(7.16, z);
+        long y0 = tileY(51.09, z);
+        long y1 = tileY(50.83, z);
+        List<String> paths = new ArrayList<>();
+        for (long y = y0 - y0 % 4; y <= y1; y += 4) {
+            for (long x = x0 - x0 % 4; x <= x1; x += 4) {
+                paths.add("/koeln/wmts/1.0.0/" + LAYER + "/default/GoogleMapsCompatible/" + z + "/" + (y + 1) + "/" + (x + 1) + ".png");
+            }
+        }
+        java.util.Collections.shuffle(paths, new java.util.Random(17));
+        AtomicLong drawn = new AtomicLong();
+        Function<Integer, Boolean> miss = i -> {
+            if (i >= paths.size()) {
+                return false;
+            }
+            drawn.accumulateAndGet(i + 1, Math::max);
+            return "MISS".equals(tileHeader(base + paths.get(i)));
+        };
+        Stats m = measure(miss, 2, seconds / 2.0);
+        int seeded = (int) Math.min(drawn.get(), paths.size());
+        Function<Integer, Boolean> hit = i -> "HIT".equals(tileHeader(base + paths.get(i % seeded)));
+        measure(hit, 2, 1);   // warm-up of the hit path
+        Stats h = measure(hit, 2, seconds / 2.0);
+        out.printf(Locale.GERMANY, "Kachel-Cache: WMTS %s, GoogleMapsCompatible %d über Köln, 2 Clients%n", LAYER, z);
+        out.printf(Locale.GERMANY, "  Fehlschlag (Metakachel 4 × 4 gezeichnet): %7.1f Kacheln/s  p50 %6.1f ms  p95 %6.1f ms  Fehler %d%n",
+                m.throughput(), m.p(50), m.p(95), m.errors);
+        out.printf(Locale.GERMANY, "  Treffer (Speicher):                       %7.1f Kacheln/s  p50 %6.1f ms  p95 %6.1f ms  Fehler %d%n",
+                h.throughput(), h.p(50), h.p(95), h.errors);
+        out.printf(Locale.GERMANY, "  Treffer gegen Fehlschlag: %.1f ×; Treffer gegen ungecachte WMS-Karte 256² (/koeln/ows): %.1f × (Ziel ≥ 10)%n",
+                h.throughput() / m.throughput(), h.throughput() / wms);
+    }
+
+    private static long tileX(double lon, int z) {
+        return (long) Math.floor((lon + 180) / 360 * (1L << z));
+    }
+
+    private static long tileY(double lat, int z) {
+        double r = Math.toRadians(lat);
+        return (long) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * (1L << z));
+    }
+
+    /** A tile's X-Tile-Cache header (HIT, MISS), or null when the answer is no PNG tile. */
+    private static String tileHeader(String url) {
+        try {
+            var c = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
+            int status = c.getResponseCode();
+            try (var in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+                if (in != null) {
+                    in.readAllBytes();   // read fully, so the connection is reused
+                }
+            }
+            return status == 200 && "image/png".equals(c.getContentType()) ? c.getHeaderField("X-Tile-Cache") : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     // ---------------------------------------------------------------- scale: all German Gemeinden
