@@ -24,6 +24,22 @@ public record Target(String dbHost, int dbPort, String database, String publicUs
         }
     }
 
+    /**
+     * The atlas's own database as GeoServer reaches it, connecting as the reader roles.
+     *
+     * @param host a host name GeoServer uses for the database when it differs from the atlas's (null: the same)
+     */
+    public static Target of(de.chancenatlas.core.db.AtlasDatabase db, String host, Integer port, String staffRole) {
+        var m = java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+)").matcher(db.jdbcUrl());
+        if (!m.find()) {
+            throw new IllegalStateException("Datenbankadresse nicht lesbar / database address not readable");
+        }
+        var pub = de.chancenatlas.core.db.Audience.PUBLIC;
+        var in = de.chancenatlas.core.db.Audience.INTERNAL;
+        return new Target(host != null ? host : m.group(1), port != null ? port : m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)),
+                m.group(3), pub.role(), db.password(pub), in.role(), db.password(in), staffRole);
+    }
+
     public String staffRole(String territory) {
         return staffRole.replace("{TERRITORY}", territory.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }
