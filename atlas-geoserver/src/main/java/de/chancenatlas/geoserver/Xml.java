@@ -65,8 +65,12 @@ final class Xml {
     }
 
     private static String box(String tag, Box b) {
-        return "<" + tag + "><minx>" + b.minx() + "</minx><maxx>" + b.maxx() + "</maxx><miny>" + b.miny() + "</miny><maxy>" + b.maxy()
-                + "</maxy><crs>" + esc(b.crs()) + "</crs></" + tag + ">";
+        return "<" + tag + "><minx>" + plain(b.minx()) + "</minx><maxx>" + plain(b.maxx()) + "</maxx><miny>" + plain(b.miny())
+                + "</miny><maxy>" + plain(b.maxy()) + "</maxy><crs>" + esc(b.crs()) + "</crs></" + tag + ">";
+    }
+
+    private static String plain(double d) {
+        return java.math.BigDecimal.valueOf(d).toPlainString();
     }
 
     static String layer(String workspace, Layer l) {

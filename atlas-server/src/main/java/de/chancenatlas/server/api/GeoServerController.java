@@ -84,12 +84,12 @@ public class GeoServerController implements AutoCloseable {
         if (!a.globalAdmin()) {
             throw AccessProblem.forbidden();
         }
+        if (territory != null && !territory.matches("[a-z][a-z0-9_-]{1,39}")) {
+            throw new AccessProblem(AccessProblem.Kind.INVALID, "Gebietsschlüssel ungültig / invalid territory key");
+        }
         if (!configured()) {
             throw new AccessProblem(AccessProblem.Kind.CONFLICT, "Kein GeoServer eingerichtet (ATLAS_GEOSERVER_URL, _USER, _PASSWORD) / "
                     + "no GeoServer configured (ATLAS_GEOSERVER_URL, _USER, _PASSWORD)");
-        }
-        if (territory != null && !territory.matches("[a-z][a-z0-9_-]{1,39}")) {
-            throw new AccessProblem(AccessProblem.Kind.INVALID, "Gebietsschlüssel ungültig / invalid territory key");
         }
         try {
             return body(run(territory, dryRun, remove, a.login()));
