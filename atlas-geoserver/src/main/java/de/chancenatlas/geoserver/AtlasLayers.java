@@ -29,6 +29,8 @@ import javax.sql.DataSource;
  * and an internal one reading {@code atlas_internal} as the internal reader role.
  */
 public final class AtlasLayers {
+    /** Attribute names quoted in the CQL filters: SRID is also an ECQL keyword. */
+    private static final String SRID = "\"srid\" = ";
     private final DataSource ds;
     private final LayerCatalog catalog;
 
@@ -79,7 +81,7 @@ public final class AtlasLayers {
                 String srs = "EPSG:" + l.srid();
                 Box nativeBox = Box.of(l.extent(), 2, srs);
                 Box latLon = latLon(c, l.extent(), l.srid());
-                String filter = "territory = '" + l.territory() + "' AND ";
+                String filter = "\"territory\" = '" + l.territory() + "' AND ";
                 List<String> keywords = new ArrayList<>(List.of("Chancenatlas", l.territoryName()));
                 String name = l.name();
                 switch (l.kind()) {
@@ -87,7 +89,7 @@ public final class AtlasLayers {
                         keywords.add(l.theme());
                         keywords.add(l.levelName());
                         fts.add(new FeatureType(name, "geoserver_layer", l.title(), l.abstractText(), keywords, srs,
-                                filter + "indicator = '" + l.indicator() + "' AND level = '" + l.level() + "' AND srid = " + l.srid(),
+                                filter + "\"indicator\" = '" + l.indicator() + "' AND \"level\" = '" + l.level() + "' AND " + SRID + l.srid(),
                                 nativeBox, latLon, Time.STICHTAG));
                         List<String> alternatives = new ArrayList<>();
                         for (String s : StyleSet.NAMES) {
@@ -105,7 +107,7 @@ public final class AtlasLayers {
                     case OUTLINE -> {
                         keywords.add(l.levelName());
                         fts.add(new FeatureType(name, "geoserver_outline", l.title(), l.abstractText(), keywords, srs,
-                                filter + "level = '" + l.level() + "' AND srid = " + l.srid(), nativeBox, latLon, null));
+                                filter + "\"level\" = '" + l.level() + "' AND " + SRID + l.srid(), nativeBox, latLon, null));
                         String style = l.territory() + ".grenzen";
                         styles.put(style, outlineSld(style));
                         layers.add(new Layer(name, style, List.of(), null));
@@ -113,7 +115,7 @@ public final class AtlasLayers {
                     case FACILITY -> {
                         keywords.add(l.levelName());
                         fts.add(new FeatureType(name, "geoserver_facility", l.title(), l.abstractText(), keywords, srs,
-                                filter + "facility_type = '" + l.level() + "' AND srid = " + l.srid(), nativeBox, latLon, null));
+                                filter + "\"facility_type\" = '" + l.level() + "' AND " + SRID + l.srid(), nativeBox, latLon, null));
                         String style = name;
                         styles.put(style, facilitySld(style, l.levelName(),
                                 FacilityType.named(l.level()).map(FacilityType::colour).orElse("#555555")));
@@ -126,7 +128,8 @@ public final class AtlasLayers {
         List<Group> groups = new ArrayList<>();
         for (var e : groupLayers.entrySet()) {
             String[] theme = themes.values().stream().filter(x -> x[0].equals(e.getKey())).findFirst().orElseThrow();
-            groups.add(new Group(territory + ".thema." + e.getKey(), theme[1], "Indikatoren des Themas „" + theme[1] + "“", e.getValue()));
+            groups.add(new Group(territory + ".thema." + e.getKey(), theme[1], "Indikatoren des Themas „" + theme[1] + "“", e.getValue(),
+                    e.getValue().stream().map(n -> n + "." + StyleSet.DEFAULT).toList()));
         }
         String role = internal ? t.staffRole(territory) : "*";
         return new Workspace(ws, "urn:chancenatlas:" + territory + (internal ? ":intern" : ""), store, fts, styles, layers, groups, role);

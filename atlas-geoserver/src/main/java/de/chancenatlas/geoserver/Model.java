@@ -48,12 +48,22 @@ public final class Model {
                               String cqlFilter, Box nativeBox, Box latLonBox, Time time) {
     }
 
-    /** A layer's styles: names within the workspace; attribution from the indicator's source. */
+    /**
+     * A layer's styles: names within the workspace; attribution from the indicator's source. The
+     * alternative styles are a set to GeoServer (it answers them in its own order), so kept sorted.
+     */
     public record Layer(String name, String defaultStyle, List<String> styles, String attribution) {
+        public Layer {
+            styles = styles.stream().sorted().toList();
+        }
     }
 
-    /** A layer group per theme: a container for the tree in capabilities, not drawn as one. */
-    public record Group(String name, String title, String abstractText, List<String> layers) {
+    /**
+     * A layer group per theme: a container for the tree in capabilities, not drawn as one. Each
+     * layer's style is named (its default): GeoServer keeps an empty style entry sent with a change
+     * as a reference it cannot read back.
+     */
+    public record Group(String name, String title, String abstractText, List<String> layers, List<String> styles) {
     }
 
     /** One workspace (one territory and audience) with everything in it. */

@@ -94,8 +94,8 @@ final class Xml {
             x.append("<published type=\"layer\"><name>").append(esc(workspace + ":" + l)).append("</name></published>");
         }
         x.append("</publishables><styles>");
-        for (int i = 0; i < g.layers().size(); i++) {
-            x.append("<style/>");
+        for (String st : g.styles()) {
+            x.append("<style><name>").append(esc(st)).append("</name><workspace>").append(esc(workspace)).append("</workspace></style>");
         }
         return x.append("</styles></layerGroup>").toString();
     }
@@ -207,7 +207,14 @@ final class Xml {
                 layers.add(local(text(p, "name")));
             }
         }
-        return new Group(text(e, "name"), nz(text(e, "title")), nz(text(e, "abstractTxt")), layers);
+        List<String> styles = new ArrayList<>();
+        Element ss = child(e, "styles");
+        if (ss != null) {
+            for (Element st : children(ss, "style")) {
+                styles.add(local(text(st, "name")));
+            }
+        }
+        return new Group(text(e, "name"), nz(text(e, "title")), nz(text(e, "abstractTxt")), layers, styles);
     }
 
     /** The layer access rules, {@code resource -> roles}. */

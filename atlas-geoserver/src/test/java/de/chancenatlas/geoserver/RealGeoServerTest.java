@@ -61,7 +61,7 @@ class RealGeoServerTest {
         }
         Assumptions.assumeTrue(url != null, skipped);
         gs = new GeoServerClient(url, env("ATLAS_GEOSERVER_USER", "admin"), env("ATLAS_GEOSERVER_PASSWORD", "geoserver"));
-        System.out.println("GeoServer " + gs.get("/rest/about/version.xml").replaceAll("(?s).*<Resource name=\"GeoServer\">\\s*<Build-Timestamp>[^<]*</Build-Timestamp>\\s*<Version>([^<]*)</Version>.*", "$1"));
+        System.out.println("GeoServer " + gs.get("/rest/about/version.xml").replaceAll("(?s)^.*?<Version>([^<]*)</Version>.*", "$1"));
         TestAtlas.withDemo();
         new PublishedViews(TestAtlas.dataSource()).ensureFresh();
         target = Target.of(TestAtlas.database(), "127.0.0.1", null, null);
@@ -70,10 +70,12 @@ class RealGeoServerTest {
                 Path.of("target/ogc-geoserver"), 1);
         // HIDE, as docs/geoserver.md recommends; and a staff user with the role the internal workspace needs
         gs.send("PUT", "/rest/security/acl/catalog.xml", "application/xml", "<catalog><mode>HIDE</mode></catalog>", false);
-        gs.send("DELETE", "/rest/security/usergroup/user/" + STAFF, null, null, true);
+        if (gs.get("/rest/security/usergroup/users.xml").contains("<userName>" + STAFF + "</userName>")) {
+            gs.send("DELETE", "/rest/security/usergroup/user/" + STAFF, null, null, true);
+        }
         gs.send("POST", "/rest/security/usergroup/users", "application/xml",
                 "<user><userName>" + STAFF + "</userName><password>" + STAFF_PW + "</password><enabled>true</enabled></user>", false);
-        if (gs.get("/rest/security/roles/role/ATLAS_KOELN_STAFF.xml") == null) {
+        if (!gs.get("/rest/security/roles.xml").contains(">ATLAS_KOELN_STAFF<")) {
             gs.send("POST", "/rest/security/roles/role/ATLAS_KOELN_STAFF", null, null, false);
         }
         gs.send("POST", "/rest/security/roles/role/ATLAS_KOELN_STAFF/user/" + STAFF, null, null, false);
@@ -87,7 +89,9 @@ class RealGeoServerTest {
         }
         var r = sync.sync(gs, target, null, false, true, "test", s -> { });
         System.out.println("removed: " + r.plan().summary());
-        gs.send("DELETE", "/rest/security/usergroup/user/" + STAFF, null, null, true);
+        if (gs.get("/rest/security/usergroup/users.xml").contains("<userName>" + STAFF + "</userName>")) {
+            gs.send("DELETE", "/rest/security/usergroup/user/" + STAFF, null, null, true);
+        }
         atlasWms.close();
     }
 
