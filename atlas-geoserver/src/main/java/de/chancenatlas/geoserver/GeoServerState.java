@@ -18,6 +18,9 @@ import java.util.Map;
 public record GeoServerState(Map<String, WorkspaceState> workspaces, List<String> otherAtlasWorkspaces, Map<String, String> rules,
                              String catalogMode) {
 
+    /** A featuretype GeoServer could not answer; equal to nothing the atlas wants. */
+    static final FeatureType UNREADABLE = new FeatureType(null, null, null, null, List.of(), null, null, null, null, null);
+
     /** {@code exists} false: nothing below is set; {@code store} null: exists but not the atlas's. */
     public record WorkspaceState(boolean exists, DataStore store, Map<String, FeatureType> featureTypes, Map<String, String> styles,
                                  Map<String, Layer> layers, Map<String, Group> groups) {
@@ -63,9 +66,15 @@ public record GeoServerState(Map<String, WorkspaceState> workspaces, List<String
         Map<String, FeatureType> fts = new LinkedHashMap<>();
         Map<String, Layer> layers = new LinkedHashMap<>();
         for (String n : Xml.names(gs.get(base + "/datastores/" + Model.STORE_NAME + "/featuretypes.xml"))) {
-            String ft = gs.get(base + "/datastores/" + Model.STORE_NAME + "/featuretypes/" + n + ".xml");
-            if (ft != null) {
-                fts.put(n, Xml.readFeatureType(ft));
+            try {
+                String ft = gs.get(base + "/datastores/" + Model.STORE_NAME + "/featuretypes/" + n + ".xml");
+                if (ft != null) {
+                    fts.put(n, Xml.readFeatureType(ft));
+                }
+            } catch (GeoServerClient.GeoServerException e) {
+                // GeoServer answers a featuretype only while it reaches the database (it lists the
+                // columns): one it cannot read now is planned to be written anew
+                fts.put(n, UNREADABLE);
             }
             String layer = gs.get("/rest/layers/" + ws + ":" + n + ".xml");
             if (layer != null) {

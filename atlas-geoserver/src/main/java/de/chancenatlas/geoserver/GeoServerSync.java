@@ -56,18 +56,37 @@ public final class GeoServerSync {
                 }
             }
         }
-        GeoServerState state = GeoServerState.read(gs, names, territory == null ? Target.PREFIX : null);
+        String prefix = territory == null ? Target.PREFIX : null;
+        GeoServerState state = GeoServerState.read(gs, names, prefix);
         List<String> removeList = new ArrayList<>(remove ? names : List.of());
         removeList.addAll(state.otherAtlasWorkspaces());
         Plan plan = Planner.plan(desired, removeList, state, passwords);
         if (!dryRun) {
-            for (Step s : plan.steps()) {
-                progress.accept(s);
-                gs.send(s.method(), s.path(), s.contentType(), s.body(), s.action() == Plan.Action.DELETE);
+            // a datastore that moved (another host, port or database) first: GeoServer can describe
+            // the featuretypes behind it only once it reaches the database again; then plan anew
+            List<Step> stores = plan.steps().stream().filter(s -> s.action() == Plan.Action.UPDATE && STORE.equals(s.kind())).toList();
+            if (!stores.isEmpty()) {
+                apply(gs, stores, progress);
+                Plan rest = Planner.plan(desired, removeList, GeoServerState.read(gs, names, prefix), passwords);
+                List<Step> done = new ArrayList<>(stores);
+                done.addAll(rest.steps());
+                plan = new Plan(List.copyOf(done), rest.warnings());
+                apply(gs, rest.steps(), progress);
+            } else {
+                apply(gs, plan.steps(), progress);
             }
             audit(gs.base(), territory, plan, remove, actor);
         }
         return new Result(plan, !dryRun);
+    }
+
+    private static final String STORE = "Datenspeicher/datastore";
+
+    private static void apply(GeoServerClient gs, List<Step> steps, Consumer<Step> progress) {
+        for (Step s : steps) {
+            progress.accept(s);
+            gs.send(s.method(), s.path(), s.contentType(), s.body(), s.action() == Plan.Action.DELETE);
+        }
     }
 
     private void audit(String url, String territory, Plan plan, boolean remove, String actor) throws SQLException {
