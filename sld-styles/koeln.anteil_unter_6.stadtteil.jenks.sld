@@ -6,7 +6,7 @@
     <Name>koeln.anteil_unter_6.stadtteil</Name>
     <UserStyle>
       <Name>jenks</Name>
-      <Title>Anteil der Kinder unter 6 Jahren an der Bevölkerung – Stadtteil – Natürliche Unterbrechungen nach Jenks (Klassen über alle Jahre)</Title>
+      <Title>Anteil der Kinder unter 6 Jahren an der Bevölkerung – Stadtteil – Natürliche Unterbrechungen nach Jenks (Klassen über alle Zeiträume)</Title>
       <IsDefault>0</IsDefault>
       <FeatureTypeStyle>
         <Rule>

@@ -6,7 +6,7 @@
     <Name>koeln.anteil_unter_6.stadtteil</Name>
     <UserStyle>
       <Name>per-period</Name>
-      <Title>Anteil der Kinder unter 6 Jahren an der Bevölkerung – Stadtteil – Katalog-Klassen je Jahr berechnet</Title>
+      <Title>Anteil der Kinder unter 6 Jahren an der Bevölkerung – Stadtteil – Katalog-Klassen je Zeitraum berechnet</Title>
       <IsDefault>0</IsDefault>
       <FeatureTypeStyle>
         <Rule>

@@ -6,7 +6,7 @@
     <Name>koeln.anteil_unter_6.stadtteil</Name>
     <UserStyle>
       <Name>quantile</Name>
-      <Title>Anteil der Kinder unter 6 Jahren an der Bevölkerung – Stadtteil – Quantile (Klassen über alle Jahre)</Title>
+      <Title>Anteil der Kinder unter 6 Jahren an der Bevölkerung – Stadtteil – Quantile (Klassen über alle Zeiträume)</Title>
       <IsDefault>0</IsDefault>
       <FeatureTypeStyle>
         <Rule>

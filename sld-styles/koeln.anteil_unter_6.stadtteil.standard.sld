@@ -6,7 +6,7 @@
     <Name>koeln.anteil_unter_6.stadtteil</Name>
     <UserStyle>
       <Name>standard</Name>
-      <Title>Anteil der Kinder unter 6 Jahren an der Bevölkerung – Stadtteil – Standard (Katalog, Klassen über alle Jahre)</Title>
+      <Title>Anteil der Kinder unter 6 Jahren an der Bevölkerung – Stadtteil – Standard (Katalog, Klassen über alle Zeiträume)</Title>
       <IsDefault>1</IsDefault>
       <FeatureTypeStyle>
         <Rule>

@@ -6,7 +6,7 @@
     <Name>koeln.bevoelkerungsentwicklung.stadtbezirk</Name>
     <UserStyle>
       <Name>standard</Name>
-      <Title>Bevölkerungsentwicklung zum Vorjahr – Stadtbezirk – Standard (Katalog, Klassen über alle Jahre)</Title>
+      <Title>Bevölkerungsentwicklung zum Vorjahr – Stadtbezirk – Standard (Katalog, Klassen über alle Zeiträume)</Title>
       <IsDefault>1</IsDefault>
       <FeatureTypeStyle>
         <Rule>

@@ -6,7 +6,7 @@
     <Name>kreis-dueren.bevoelkerungsdichte.kommune</Name>
     <UserStyle>
       <Name>standard</Name>
-      <Title>Bevölkerungsdichte – Kommune – Standard (Katalog, Klassen über alle Jahre)</Title>
+      <Title>Bevölkerungsdichte – Kommune – Standard (Katalog, Klassen über alle Zeiträume)</Title>
       <IsDefault>1</IsDefault>
       <FeatureTypeStyle>
         <Rule>

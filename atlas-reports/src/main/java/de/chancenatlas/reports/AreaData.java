@@ -25,7 +25,7 @@ final class AreaData {
     final String totalName;
     private final ReportService s;
     private final Viewer viewer;
-    private final Map<String, Map<String, Map<Integer, AtlasReader.Value>>> values = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Map<String, AtlasReader.Value>>> values = new ConcurrentHashMap<>();
 
     AreaData(ReportService s, Viewer viewer, String territory) throws SQLException {
         this.s = s;
@@ -60,8 +60,8 @@ final class AreaData {
     }
 
     /** The values of an indicator: unit code → period → value. */
-    Map<String, Map<Integer, AtlasReader.Value>> values(AtlasReader.Indicator ind) throws SQLException {
-        Map<String, Map<Integer, AtlasReader.Value>> m = values.get(ind.key());
+    Map<String, Map<String, AtlasReader.Value>> values(AtlasReader.Indicator ind) throws SQLException {
+        Map<String, Map<String, AtlasReader.Value>> m = values.get(ind.key());
         if (m == null) {
             readAll();
             m = values.get(ind.key());
@@ -87,26 +87,38 @@ final class AreaData {
         }
     }
 
-    private Map<String, Map<Integer, AtlasReader.Value>> read(AtlasReader.Indicator ind) throws SQLException {
-        Map<String, Map<Integer, AtlasReader.Value>> m = new HashMap<>();
+    private Map<String, Map<String, AtlasReader.Value>> read(AtlasReader.Indicator ind) throws SQLException {
+        Map<String, Map<String, AtlasReader.Value>> m = new HashMap<>();
         for (AtlasReader.Value v : s.reader.values(viewer, territory.key(), ind.key(), null, null).orElse(List.of())) {
             m.computeIfAbsent(v.unitCode(), c -> new HashMap<>()).put(v.period(), v);
         }
         return m;
     }
 
-    /** The period a report shows for an indicator: the one asked for, else the indicator's latest; null when it has none. */
-    static Integer period(AtlasReader.Indicator ind, Integer asked) {
+    /**
+     * The period a report shows for an indicator: the one asked for (any form its periodicity reads;
+     * a year is the indicator's latest period in that year), else the indicator's latest; null when
+     * it has none or the asked one is no period of it.
+     */
+    static AtlasReader.Period period(AtlasReader.Indicator ind, String asked) {
         if (ind.periods().isEmpty()) {
             return null;
         }
-        return asked != null ? asked : ind.periods().get(ind.periods().size() - 1);
+        if (asked == null || asked.isBlank()) {
+            return ind.latest();
+        }
+        try {
+            AtlasReader.Period p = ind.period(asked);
+            return ind.periods().contains(p) ? p : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
-    AtlasReader.Value value(AtlasReader.Indicator ind, String unitCode, Integer period) throws SQLException {
+    AtlasReader.Value value(AtlasReader.Indicator ind, String unitCode, AtlasReader.Period period) throws SQLException {
         if (unitCode == null || period == null) {
             return null;
         }
-        return values(ind).getOrDefault(unitCode, Map.of()).get(period);
+        return values(ind).getOrDefault(unitCode, Map.of()).get(period.period());
     }
 }

@@ -122,8 +122,8 @@ public final class Charts {
         return img;
     }
 
-    /** Lines over the periods; the emphasised series (the territory) drawn thicker. */
-    public static BufferedImage timeSeries(List<Integer> periods, List<Series> series, int decimals, double widthPt, double heightPt, int dpi) {
+    /** Lines over the periods (labelled by their keys: 2015, 2015-H1, 2023/24); the emphasised series (the territory) drawn thicker. */
+    public static BufferedImage timeSeries(List<String> periods, List<Series> series, int decimals, double widthPt, double heightPt, int dpi) {
         double scale = dpi / 72.0;
         BufferedImage img = new BufferedImage((int) Math.round(widthPt * scale), (int) Math.round(heightPt * scale), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas(img, scale);

@@ -27,7 +27,7 @@ final class ComparisonReport {
         this.texts = texts;
     }
 
-    Rendered render(String territory, List<String> unitCodes, List<String> indicatorKeys, Integer period, ReportFormat format,
+    Rendered render(String territory, List<String> unitCodes, List<String> indicatorKeys, String period, ReportFormat format,
                     ReportService.Options options) throws SQLException {
         List<String> codes = new ArrayList<>(new LinkedHashSet<>(unitCodes == null ? List.of() : unitCodes));
         if (codes.size() < MIN_UNITS || codes.size() > MAX_UNITS) {
@@ -67,15 +67,15 @@ final class ComparisonReport {
         return new Rendered(body, format.contentType(), file + "." + format.extension());
     }
 
-    private byte[] spreadsheet(AreaData area, List<AtlasReader.Unit> units, List<AtlasReader.Indicator> indicators, Integer period)
+    private byte[] spreadsheet(AreaData area, List<AtlasReader.Unit> units, List<AtlasReader.Indicator> indicators, String period)
             throws SQLException {
         List<String> columns = new ArrayList<>(List.of(texts.get("col.indicator"), texts.get("label.unit"), texts.get("col.period")));
         units.forEach(u -> columns.add(u.name()));
         columns.add(area.totalName);
         List<List<Object>> rows = new ArrayList<>();
         for (AtlasReader.Indicator ind : indicators) {
-            Integer p = AreaData.period(ind, period);
-            List<Object> r = new ArrayList<>(List.of(ind.title(), ind.unitLabel() == null ? "" : ind.unitLabel(), p == null ? "" : p));
+            AtlasReader.Period p = AreaData.period(ind, period);
+            List<Object> r = new ArrayList<>(List.of(ind.title(), ind.unitLabel() == null ? "" : ind.unitLabel(), texts.period(p)));
             for (AtlasReader.Unit u : units) {
                 r.add(Spreadsheet.cell(area.value(ind, u.code(), p), ind.decimals()));
             }
@@ -90,22 +90,22 @@ final class ComparisonReport {
         return texts.get("report.comparison") + ": " + String.join(", ", units.stream().map(AtlasReader.Unit::name).toList());
     }
 
-    private String subtitle(AreaData area, Integer period) {
+    private String subtitle(AreaData area, String period) {
         return texts.get("subtitle.comparison", area.territory.name(), period == null ? "" : String.valueOf(period)).replaceAll(" · $", "");
     }
 
-    private JasperPrint fill(AreaData area, List<AtlasReader.Unit> units, List<AtlasReader.Indicator> indicators, Integer period)
+    private JasperPrint fill(AreaData area, List<AtlasReader.Unit> units, List<AtlasReader.Indicator> indicators, String period)
             throws SQLException {
         Map<String, List<Map<String, ?>>> themes = new LinkedHashMap<>();
-        int latest = 0;
+        AtlasReader.Period latest = null;   // the data status: the latest Stichtag shown
         for (AtlasReader.Indicator ind : indicators) {
-            Integer p = AreaData.period(ind, period);
-            if (p != null && ind.periods().contains(p)) {
-                latest = Math.max(latest, p);
+            AtlasReader.Period p = AreaData.period(ind, period);
+            if (p != null && (latest == null || p.stichtag().compareTo(latest.stichtag()) > 0)) {
+                latest = p;
             }
             Map<String, Object> r = new HashMap<>();
             String unitLabel = ind.unitLabel() == null || "Anzahl".equals(ind.unitLabel()) ? "" : " (" + ind.unitLabel() + ")";
-            r.put("title", ind.title() + unitLabel + (p == null ? "" : ", " + p));
+            r.put("title", ind.title() + unitLabel + (p == null ? "" : ", " + texts.period(p)));
             for (int k = 0; k < MAX_UNITS; k++) {
                 r.put("v" + (k + 1), k < units.size() ? ValueText.of(area.value(ind, units.get(k).code(), p)) : "");
             }
@@ -115,7 +115,7 @@ final class ComparisonReport {
         List<Map<String, ?>> blocks = new ArrayList<>();
         themes.forEach((theme, rows) -> blocks.add(Map.of("theme", theme, "rows", rows)));
         Map<String, Object> p = s.common(area.territory, texts, title(units), subtitle(area, period),
-                latest == 0 ? "–" : ReportService.dataStatus(latest));
+                latest == null ? "–" : ReportService.dataStatus(latest));
         p.put("N", units.size());
         for (int k = 0; k < MAX_UNITS; k++) {
             p.put("U" + (k + 1), k < units.size() ? units.get(k).name() : "");

@@ -33,11 +33,11 @@ final class IndicatorReport {
     }
 
     /** Everything the report shows, read once. */
-    record Data(AtlasReader.Territory territory, AtlasReader.Indicator indicator, AtlasReader.Level level, int period,
+    record Data(AtlasReader.Territory territory, AtlasReader.Indicator indicator, AtlasReader.Level level, AtlasReader.Period period,
                 List<AtlasReader.Unit> units, Map<String, AtlasReader.Value> now, AtlasReader.Value total, String totalName,
-                Map<String, Map<Integer, AtlasReader.Value>> byUnit, Classification classes) { }
+                Map<String, Map<String, AtlasReader.Value>> byUnit, Classification classes) { }
 
-    Data load(String territory, String key, String levelKey, Integer period) throws SQLException {
+    Data load(String territory, String key, String levelKey, String period) throws SQLException {
         AtlasReader.Territory t = s.territory(viewer, territory);
         AtlasReader.Indicator ind = s.reader.indicator(viewer, territory, key)
                 .orElseThrow(() -> new ReportProblem.NotFound("Indikator / indicator " + key));
@@ -53,24 +53,31 @@ final class IndicatorReport {
         if (ind.periods().isEmpty()) {
             throw new ReportProblem.NotFound("Werte / values of " + key);
         }
-        int p = period == null ? ind.periods().get(ind.periods().size() - 1) : period;
+        AtlasReader.Period p;
+        try {
+            p = period == null ? ind.latest() : ind.period(period);
+        } catch (IllegalArgumentException e) {
+            throw new ReportProblem.BadRequest(e.getMessage());
+        }
         if (!ind.periods().contains(p)) {
-            throw new ReportProblem.NotFound("Jahr / period " + p + " (" + ind.periods().get(0) + "–" + ind.periods().get(ind.periods().size() - 1) + ")");
+            throw new ReportProblem.NotFound("Zeitraum / period " + period + " (" + texts.period(ind.periods().get(0)) + " – "
+                    + texts.period(ind.latest()) + ")");
         }
         List<AtlasReader.Value> all = s.reader.values(viewer, territory, key, null, null)
                 .orElseThrow(() -> new ReportProblem.NotFound("Indikator / indicator " + key));
-        List<AtlasReader.Unit> units = s.reader.units(viewer, territory, level.key(), p);
-        List<AtlasReader.Unit> tops = s.reader.units(viewer, territory, top.key(), p);
-        Map<String, Map<Integer, AtlasReader.Value>> byUnit = new HashMap<>();
+        java.time.LocalDate on = java.time.LocalDate.parse(p.stichtag());
+        List<AtlasReader.Unit> units = s.reader.unitsOn(viewer, territory, level.key(), on);
+        List<AtlasReader.Unit> tops = s.reader.unitsOn(viewer, territory, top.key(), on);
+        Map<String, Map<String, AtlasReader.Value>> byUnit = new HashMap<>();
         for (AtlasReader.Value v : all) {
             byUnit.computeIfAbsent(v.unitCode(), c -> new HashMap<>()).put(v.period(), v);
         }
         Map<String, AtlasReader.Value> now = new LinkedHashMap<>();
         for (AtlasReader.Unit u : units) {
-            now.put(u.code(), byUnit.getOrDefault(u.code(), Map.of()).get(p));
+            now.put(u.code(), byUnit.getOrDefault(u.code(), Map.of()).get(p.period()));
         }
         String totalCode = tops.isEmpty() ? null : tops.get(0).code();
-        AtlasReader.Value total = totalCode == null ? null : byUnit.getOrDefault(totalCode, Map.of()).get(p);
+        AtlasReader.Value total = totalCode == null ? null : byUnit.getOrDefault(totalCode, Map.of()).get(p.period());
         String totalName = tops.isEmpty() ? t.name() : tops.get(0).name();
         // the map's classes; an indicator without a public layer is classed by the same rule over the same values
         Classification classes = s.maps.classification(viewer, territory, key, level.key()).orElseGet(() -> {
@@ -82,10 +89,10 @@ final class IndicatorReport {
         return new Data(t, ind, level, p, units, now, total, totalName, byUnit, classes);
     }
 
-    Rendered render(String territory, String key, String level, Integer period, ReportFormat format, ReportService.Options o)
+    Rendered render(String territory, String key, String level, String period, ReportFormat format, ReportService.Options o)
             throws SQLException {
         Data d = load(territory, key, level, period);
-        String file = ReportService.fileName(territory, "indikatorbericht", key, d.level().key(), String.valueOf(d.period()));
+        String file = ReportService.fileName(territory, "indikatorbericht", key, d.level().key(), d.period().period());
         switch (format) {
             case PDF -> {
                 return new Rendered(Exporter.pdf(fillReport(d, DOC_DPI), title(d), d.territory().name(), subtitle(d), texts.language()),
@@ -128,7 +135,7 @@ final class IndicatorReport {
 
     String subtitle(Data d) {
         return texts.get("subtitle.indicator", d.territory().name(), d.level().namePlural() == null ? d.level().name() : d.level().namePlural(),
-                String.valueOf(d.period()));
+                texts.period(d.period()));
     }
 
     net.sf.jasperreports.engine.JasperPrint fillReport(Data d, int dpi) {
@@ -141,15 +148,15 @@ final class IndicatorReport {
         BufferedImage map = map(d, Images.pixels(MAP_PT / 72.0 * 2.54, dpi));
         p.put("MAP", map);
         String levelName = d.level().namePlural() == null ? d.level().name() : d.level().namePlural();
-        p.put("MAP_ALT", texts.get("map.alt", ind.title(), levelName, String.valueOf(d.period()), String.valueOf(d.classes().classes())));
+        p.put("MAP_ALT", texts.get("map.alt", ind.title(), levelName, texts.period(d.period()), String.valueOf(d.classes().classes())));
         p.put("MAP_NOTE", texts.get("map.unavailable"));
         p.put("LEGEND", legend(d));
         p.put("RANKING", ranking(d, 515, dpi));
         p.put("RANKING_LARGE", Charts.rankingHeight(d.units().size()) > 240);
-        p.put("RANKING_ALT", texts.get("ranking.alt", ind.title(), levelName, String.valueOf(d.period()), ValueText.of(d.total())));
+        p.put("RANKING_ALT", texts.get("ranking.alt", ind.title(), levelName, texts.period(d.period()), ValueText.of(d.total())));
         p.put("TIMESERIES", timeSeries(d, 515, 200, dpi));
-        p.put("TIMESERIES_ALT", texts.get("timeseries.alt", ind.title(), String.valueOf(ind.periods().get(0)),
-                String.valueOf(ind.periods().get(ind.periods().size() - 1)), String.join(", ", seriesNames(d))));
+        p.put("TIMESERIES_ALT", texts.get("timeseries.alt", ind.title(), texts.period(ind.periods().get(0)),
+                texts.period(ind.latest()), String.join(", ", seriesNames(d))));
         p.put("FOOTNOTES", footnotes(d.territory(), List.of(ind), d.classes()));
         return s.fill("indicator-report", p, null);
     }
@@ -271,7 +278,7 @@ final class IndicatorReport {
 
     /** The choropleth from MapServer as the viewer's WMS draws it, null when the viewer has no layer for it. */
     BufferedImage map(Data d, int px) {
-        return s.maps.choropleth(viewer, d.territory().key(), d.indicator().key(), d.level().key(), d.period(), px, px)
+        return s.maps.choropleth(viewer, d.territory().key(), d.indicator().key(), d.level().key(), d.period().stichtag(), px, px)
                 .map(MapImages.MapImage::image).orElse(null);
     }
 
@@ -305,7 +312,7 @@ final class IndicatorReport {
     }
 
     BufferedImage timeSeries(Data d, double widthPt, double heightPt, int dpi) {
-        List<Integer> periods = d.indicator().periods();
+        List<String> periods = d.indicator().periodKeys();
         List<Charts.Series> series = new ArrayList<>();
         String totalCode = d.total() == null ? null : d.total().unitCode();
         series.add(new Charts.Series(d.totalName(), values(d, totalCode, periods), s.branding(d.territory()).colour(), true));
@@ -315,10 +322,10 @@ final class IndicatorReport {
         return Charts.timeSeries(periods, series, d.indicator().decimals(), widthPt, heightPt, dpi);
     }
 
-    private static List<Double> values(Data d, String code, List<Integer> periods) {
-        Map<Integer, AtlasReader.Value> m = code == null ? Map.of() : d.byUnit().getOrDefault(code, Map.of());
+    private static List<Double> values(Data d, String code, List<String> periods) {
+        Map<String, AtlasReader.Value> m = code == null ? Map.of() : d.byUnit().getOrDefault(code, Map.of());
         List<Double> out = new ArrayList<>();
-        for (Integer p : periods) {
+        for (String p : periods) {
             AtlasReader.Value v = m.get(p);
             out.add(v == null || v.value() == null ? null : v.value().doubleValue());
         }

@@ -59,13 +59,13 @@ public final class MapImages {
         return Optional.ofNullable(layers(viewer, territory).get(territory + "." + indicator + "." + level));
     }
 
-    /** The choropleth of an indicator on a level in a period, as the WMS draws it for the viewer. */
-    public Optional<MapImage> choropleth(Viewer viewer, String territory, String indicator, String level, int period, int width, int height) {
+    /** The choropleth of an indicator on a level on a Stichtag (ISO date, the WMS TIME), as the WMS draws it for the viewer. */
+    public Optional<MapImage> choropleth(Viewer viewer, String territory, String indicator, String level, String stichtag, int width, int height) {
         Optional<LayerDef> layer = layer(viewer, territory, indicator, level);
         if (layer.isEmpty()) {
             return Optional.empty();
         }
-        BufferedImage img = getMap(viewer, territory, layer.get(), width, height, String.valueOf(period));
+        BufferedImage img = getMap(viewer, territory, layer.get(), width, height, stichtag);
         return Optional.of(new MapImage(img, layer.get().classification()));
     }
 

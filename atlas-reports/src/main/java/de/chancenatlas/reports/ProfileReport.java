@@ -37,7 +37,7 @@ final class ProfileReport {
         this.options = options;
     }
 
-    Rendered render(String territory, String unitCode, Integer period, ReportFormat format) throws SQLException {
+    Rendered render(String territory, String unitCode, String period, ReportFormat format) throws SQLException {
         AreaData area = s.area(viewer, territory);
         AtlasReader.Unit unit = area.unit(unitCode);
         String file = ReportService.fileName(territory, "gebietsprofil", unitCode, period == null ? "aktuell" : String.valueOf(period));
@@ -73,27 +73,27 @@ final class ProfileReport {
         return texts.get("report.profile") + ": " + unit.name();
     }
 
-    private String subtitle(AreaData area, AtlasReader.Unit unit, Integer period) {
+    private String subtitle(AreaData area, AtlasReader.Unit unit, String period) {
         return texts.get("subtitle.profile", unit.name(), unit.code(), area.levelName(unit.level()))
                 + (period == null ? "" : " · " + period);
     }
 
-    JasperPrint fill(AreaData area, AtlasReader.Unit unit, Integer period, int dpi) throws SQLException {
+    JasperPrint fill(AreaData area, AtlasReader.Unit unit, String period, int dpi) throws SQLException {
         AtlasReader.Unit parent = unit.parentCode() == null ? null : area.units.get(unit.parentCode());
         Color brand = s.branding(area.territory).colour();
         Map<String, List<Map<String, ?>>> themes = new LinkedHashMap<>();
-        int latest = 0;
+        AtlasReader.Period latest = null;   // the data status: the latest Stichtag shown
         for (AtlasReader.Indicator ind : area.indicators) {
-            Integer p = AreaData.period(ind, period);
-            if (p != null && ind.periods().contains(p)) {
-                latest = Math.max(latest, p);
+            AtlasReader.Period p = AreaData.period(ind, period);
+            if (p != null && (latest == null || p.stichtag().compareTo(latest.stichtag()) > 0)) {
+                latest = p;
             }
             themes.computeIfAbsent(ind.themeTitle(), k -> new ArrayList<>()).add(row(area, ind, unit, parent, p, brand, dpi));
         }
         List<Map<String, ?>> blocks = new ArrayList<>();
         themes.forEach((theme, rows) -> blocks.add(Map.of("theme", theme, "rows", rows)));
         Map<String, Object> p = s.common(area.territory, texts, title(unit), subtitle(area, unit, period),
-                latest == 0 ? "–" : ReportService.dataStatus(latest));
+                latest == null ? "–" : ReportService.dataStatus(latest));
         p.put("LOCATOR", locator(area, unit, Images.pixels(200 / 72.0 * 2.54, dpi), Images.pixels(145 / 72.0 * 2.54, dpi)));
         p.put("LOCATOR_ALT", texts.get("locator.alt", unit.name(), levelPlural(area, unit.level())));
         p.put("UNIT_FACTS", facts(area, unit, parent));
@@ -107,15 +107,15 @@ final class ProfileReport {
     }
 
     /** The profile's rows as a spreadsheet: theme, indicator, period, unit, territory, parent, trend, assessment. */
-    private byte[] spreadsheet(AreaData area, AtlasReader.Unit unit, Integer period) throws SQLException {
+    private byte[] spreadsheet(AreaData area, AtlasReader.Unit unit, String period) throws SQLException {
         AtlasReader.Unit parent = unit.parentCode() == null ? null : area.units.get(unit.parentCode());
         List<List<Object>> rows = new ArrayList<>();
         for (AtlasReader.Indicator ind : area.indicators) {
-            Integer p = AreaData.period(ind, period);
+            AtlasReader.Period p = AreaData.period(ind, period);
             AtlasReader.Value v = area.value(ind, unit.code(), p);
             AtlasReader.Value total = area.value(ind, area.totalCode, p);
             rows.add(new ArrayList<>(List.of(ind.themeTitle(), ind.title(), ind.unitLabel() == null ? "" : ind.unitLabel(),
-                    p == null ? "" : p, Spreadsheet.cell(v, ind.decimals()), Spreadsheet.cell(total, ind.decimals()),
+                    texts.period(p), Spreadsheet.cell(v, ind.decimals()), Spreadsheet.cell(total, ind.decimals()),
                     parent == null ? "" : Spreadsheet.cell(area.value(ind, parent.code(), p), ind.decimals()),
                     trend(area, ind, unit.code(), p), light(ind, v, total)[0])));
         }
@@ -147,14 +147,14 @@ final class ProfileReport {
         return s.maps.locator(viewer, area.territory.key(), unit.level(), unit.code(), s.branding(area.territory).colour(), w, h).orElse(null);
     }
 
-    private Map<String, ?> row(AreaData area, AtlasReader.Indicator ind, AtlasReader.Unit unit, AtlasReader.Unit parent, Integer p,
+    private Map<String, ?> row(AreaData area, AtlasReader.Indicator ind, AtlasReader.Unit unit, AtlasReader.Unit parent, AtlasReader.Period p,
                                Color brand, int dpi) throws SQLException {
         AtlasReader.Value v = area.value(ind, unit.code(), p);
         AtlasReader.Value total = area.value(ind, area.totalCode, p);
         AtlasReader.Value up = parent == null ? null : area.value(ind, parent.code(), p);
         Map<String, Object> r = new HashMap<>();
         String unitLabel = ind.unitLabel() == null || "Anzahl".equals(ind.unitLabel()) ? "" : " (" + ind.unitLabel() + ")";
-        r.put("title", ind.title() + unitLabel + (p == null ? "" : ", " + p));
+        r.put("title", ind.title() + unitLabel + (p == null ? "" : ", " + texts.period(p)));
         r.put("value", ValueText.of(v));
         r.put("territory", ValueText.of(total));
         r.put("parent", parent == null ? "" : ValueText.of(up));
@@ -164,13 +164,13 @@ final class ProfileReport {
         r.put("lightColour", light[1]);
         List<Double> mine = new ArrayList<>();
         List<Double> all = new ArrayList<>();
-        for (Integer period : ind.periods()) {
+        for (AtlasReader.Period period : ind.periods()) {
             mine.add(number(area.value(ind, unit.code(), period)));
             all.add(number(area.value(ind, area.totalCode, period)));
         }
         r.put("spark", Charts.sparkline(mine, all, brand, 80, 22, dpi));
-        r.put("sparkAlt", texts.get("timeseries.alt", ind.title(), String.valueOf(ind.periods().isEmpty() ? "" : ind.periods().get(0)),
-                String.valueOf(ind.periods().isEmpty() ? "" : ind.periods().get(ind.periods().size() - 1)), unit.name() + ", " + area.totalName));
+        r.put("sparkAlt", texts.get("timeseries.alt", ind.title(), ind.periods().isEmpty() ? "" : texts.period(ind.periods().get(0)),
+                ind.periods().isEmpty() ? "" : texts.period(ind.latest()), unit.name() + ", " + area.totalName));
         return r;
     }
 
@@ -179,7 +179,7 @@ final class ProfileReport {
     }
 
     /** Change against the previous period with a value: arrow and word. */
-    private String trend(AreaData area, AtlasReader.Indicator ind, String code, Integer p) throws SQLException {
+    private String trend(AreaData area, AtlasReader.Indicator ind, String code, AtlasReader.Period p) throws SQLException {
         int i = p == null ? -1 : ind.periods().indexOf(p);
         if (i <= 0) {
             return ValueText.WITHHELD;

@@ -30,7 +30,7 @@ final class ReportBook {
         this.options = options;
     }
 
-    Rendered render(String territory, String levelKey, Integer period, ReportService.Progress progress) throws SQLException {
+    Rendered render(String territory, String levelKey, String period, ReportService.Progress progress) throws SQLException {
         AreaData area = s.area(viewer, territory);
         AtlasReader.Level level = levelKey == null
                 ? area.levels.stream().filter(l -> "polygon".equals(l.geometryKind())).reduce((a, b) -> b)

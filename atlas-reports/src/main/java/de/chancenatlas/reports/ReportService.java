@@ -63,17 +63,17 @@ public final class ReportService {
         }
     }
 
-    public Rendered indicator(Viewer viewer, String territory, String indicator, String level, Integer period, ReportFormat format,
+    public Rendered indicator(Viewer viewer, String territory, String indicator, String level, String period, ReportFormat format,
                               Options options) throws SQLException {
         return new IndicatorReport(this, viewer, Texts.of(options.lang())).render(territory, indicator, level, period, format, options);
     }
 
-    public Rendered profile(Viewer viewer, String territory, String unitCode, Integer period, ReportFormat format, Options options)
+    public Rendered profile(Viewer viewer, String territory, String unitCode, String period, ReportFormat format, Options options)
             throws SQLException {
         return new ProfileReport(this, viewer, Texts.of(options.lang()), options).render(territory, unitCode, period, format);
     }
 
-    public Rendered comparison(Viewer viewer, String territory, List<String> units, List<String> indicators, Integer period,
+    public Rendered comparison(Viewer viewer, String territory, List<String> units, List<String> indicators, String period,
                                ReportFormat format, Options options) throws SQLException {
         return new ComparisonReport(this, viewer, Texts.of(options.lang())).render(territory, units, indicators, period, format, options);
     }
@@ -87,7 +87,7 @@ public final class ReportService {
      * The report book (Berichtsband) for a level: a table of contents and one area profile per unit,
      * as one PDF. Profiles are filled on two threads; the territory's values are read once.
      */
-    public Rendered book(Viewer viewer, String territory, String level, Integer period, Options options, Progress progress)
+    public Rendered book(Viewer viewer, String territory, String level, String period, Options options, Progress progress)
             throws SQLException {
         return new ReportBook(this, viewer, Texts.of(options.lang()), options).render(territory, level, period, progress);
     }
@@ -164,9 +164,9 @@ public final class ReportService {
         }
     }
 
-    /** The Stichtag of a period (values are as of 31 December). */
-    static String dataStatus(int period) {
-        return "31.12." + period;
+    /** The data status (Datenstand) of a period: its Stichtag, German. */
+    static String dataStatus(AtlasReader.Period period) {
+        return LocalDate.parse(period.stichtag()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
     }
 
     /** A report's file name: territory, kind, subject, period. */

@@ -33,6 +33,34 @@ final class Texts {
         return locale.getLanguage();
     }
 
+    /**
+     * A period as this language names it: the German label from the database (sql/V10), or in English
+     * from the period's key (2015-H1 → "H1 2015", 2015-06 → "June 2015", 2023/24 → "School year 2023/24").
+     */
+    String period(de.chancenatlas.core.read.AtlasReader.Period p) {
+        if (p == null) {
+            return "";
+        }
+        if (!"en".equals(language())) {
+            return p.periodLabel();
+        }
+        String k = p.period();
+        java.time.LocalDate d = java.time.LocalDate.parse(p.stichtag());
+        if (k.matches("\\d{4}-H[12]") || k.matches("\\d{4}-Q[1-4]")) {
+            return k.substring(5) + " " + k.substring(0, 4);
+        }
+        if (k.matches("\\d{4}-\\d{2}")) {
+            return d.format(java.time.format.DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH));
+        }
+        if (k.matches("\\d{4}/\\d{2}")) {
+            return "School year " + k;
+        }
+        if (k.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return d.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH));
+        }
+        return k;
+    }
+
     String get(String key, Object... args) {
         String pattern = bundle.getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), locale).format(args);

@@ -40,8 +40,8 @@ class KoelnReportsTest {
     }
 
     /** The read API's values of an indicator on a level in a period, by unit code. */
-    private static Map<String, AtlasReader.Value> values(String key, String level, int period) throws Exception {
-        return reader().values(Viewer.ANONYMOUS, "koeln", key, level, period).orElseThrow().stream()
+    private static Map<String, AtlasReader.Value> values(String key, String level, Object period) throws Exception {
+        return reader().values(Viewer.ANONYMOUS, "koeln", key, level, String.valueOf(period)).orElseThrow().stream()
                 .collect(Collectors.toMap(AtlasReader.Value::unitCode, v -> v));
     }
 
@@ -57,7 +57,7 @@ class KoelnReportsTest {
 
     @Test
     void indicatorReportPdfHasTheReadApiNumbersEmbeddedFontsAndIsPdfA() throws Exception {
-        Rendered r = service().indicator(Viewer.ANONYMOUS, "koeln", KEY, "stadtteil", 2012, ReportFormat.PDF, OPTIONS);
+        Rendered r = service().indicator(Viewer.ANONYMOUS, "koeln", KEY, "stadtteil", "2012", ReportFormat.PDF, OPTIONS);
         assertThat(r.contentType()).isEqualTo("application/pdf");
         Path pdf = Tools.write(r.fileName(), r.body());
         String text = Tools.text(pdf);
@@ -85,7 +85,7 @@ class KoelnReportsTest {
 
     @Test
     void mapPageShowsTheClassColoursOfTheMapLayer() throws Exception {
-        Rendered r = service().indicator(Viewer.ANONYMOUS, "koeln", KEY, "stadtteil", 2012, ReportFormat.PDF, OPTIONS);
+        Rendered r = service().indicator(Viewer.ANONYMOUS, "koeln", KEY, "stadtteil", "2012", ReportFormat.PDF, OPTIONS);
         Path png = Tools.page(Tools.write("map-" + r.fileName(), r.body()), 1, 100);
         BufferedImage page = ImageIO.read(png.toFile());
         assertThat(nonWhiteShare(page)).as("page 1 is not blank").isGreaterThan(0.05);
@@ -98,7 +98,7 @@ class KoelnReportsTest {
 
     @Test
     void profileAndComparisonPdfsHaveTheReadApiNumbers() throws Exception {
-        Rendered profile = service().profile(Viewer.ANONYMOUS, "koeln", "101", 2012, ReportFormat.PDF, OPTIONS);
+        Rendered profile = service().profile(Viewer.ANONYMOUS, "koeln", "101", "2012", ReportFormat.PDF, OPTIONS);
         String text = Tools.text(Tools.write(profile.fileName(), profile.body())).replaceAll("[ \\t]+", " ");
         assertThat(text).contains("Stadt Köln").contains("Gebietsprofil: Altstadt/Süd").contains("Lage");
         String parent = reader().units(Viewer.ANONYMOUS, "koeln", "stadtteil", null).stream().filter(u -> u.code().equals("101"))
@@ -119,7 +119,7 @@ class KoelnReportsTest {
         BufferedImage page = ImageIO.read(Tools.page(Tools.write(profile.fileName(), profile.body()), 1, 60).toFile());
         assertThat(nonWhiteShare(page)).isGreaterThan(0.03);
 
-        Rendered comparison = service().comparison(Viewer.ANONYMOUS, "koeln", List.of("101", "905"), List.of("einwohner", KEY), 2012,
+        Rendered comparison = service().comparison(Viewer.ANONYMOUS, "koeln", List.of("101", "905"), List.of("einwohner", KEY), "2012",
                 ReportFormat.PDF, OPTIONS);
         String ctext = Tools.text(Tools.write(comparison.fileName(), comparison.body())).replaceAll("[ \\t]+", " ");
         assertThat(ctext).contains("Vergleich: Altstadt/Süd, Dellbrück").contains("Stadt Köln");
@@ -137,7 +137,7 @@ class KoelnReportsTest {
     @Test
     void docxAndXlsxHoldTheValues() throws Exception {
         Map<String, AtlasReader.Value> now = values(KEY, "stadtteil", 2012);
-        Rendered docx = service().indicator(Viewer.ANONYMOUS, "koeln", KEY, "stadtteil", 2012, ReportFormat.DOCX, OPTIONS);
+        Rendered docx = service().indicator(Viewer.ANONYMOUS, "koeln", KEY, "stadtteil", "2012", ReportFormat.DOCX, OPTIONS);
         Tools.write(docx.fileName(), docx.body());
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.body()));
              XWPFWordExtractor words = new XWPFWordExtractor(doc)) {
@@ -145,7 +145,7 @@ class KoelnReportsTest {
             assertThat(text).contains("Stadt Köln").contains("Werte aller Gebiete").contains("Altstadt/Süd").contains(now.get("101").formatted())
                     .contains(now.get("909").formatted());
         }
-        Rendered xlsx = service().indicator(Viewer.ANONYMOUS, "koeln", KEY, "stadtteil", 2012, ReportFormat.XLSX, OPTIONS);
+        Rendered xlsx = service().indicator(Viewer.ANONYMOUS, "koeln", KEY, "stadtteil", "2012", ReportFormat.XLSX, OPTIONS);
         Tools.write(xlsx.fileName(), xlsx.body());
         DataFormatter german = new DataFormatter(java.util.Locale.GERMANY);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
@@ -160,7 +160,7 @@ class KoelnReportsTest {
             assertThat(byCode).hasSize(86);
             now.forEach((code, v) -> assertThat(byCode.get(code)).as(code).isEqualTo(v.formatted()));
         }
-        Rendered pxlsx = service().profile(Viewer.ANONYMOUS, "koeln", "905", 2012, ReportFormat.XLSX, OPTIONS);
+        Rendered pxlsx = service().profile(Viewer.ANONYMOUS, "koeln", "905", "2012", ReportFormat.XLSX, OPTIONS);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(pxlsx.body()))) {
             StringBuilder all = new StringBuilder();
             wb.getSheetAt(0).forEach(row -> row.forEach(c -> all.append(german.formatCellValue(c)).append('|')));
@@ -172,7 +172,7 @@ class KoelnReportsTest {
     void imageExtractsHaveTheRequestedResolution() throws Exception {
         for (ReportFormat f : List.of(ReportFormat.PNG, ReportFormat.JPG)) {
             for (String part : List.of("map", "ranking", "timeseries", "table")) {
-                Rendered r = service().indicator(Viewer.ANONYMOUS, "koeln", KEY, "stadtteil", 2012, f,
+                Rendered r = service().indicator(Viewer.ANONYMOUS, "koeln", KEY, "stadtteil", "2012", f,
                         new ReportService.Options("de", part, 1, 150, 0.1));
                 Tools.write(r.fileName(), r.body());
                 BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.body()));

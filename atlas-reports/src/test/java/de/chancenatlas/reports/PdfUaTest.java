@@ -33,7 +33,7 @@ class PdfUaTest {
     @Test
     void everyReportTypePassesPdfUaAndPdfA() throws Exception {
         for (Rendered r : java.util.List.of(
-                Reports.service().indicator(Viewer.ANONYMOUS, "koeln", "anteil_unter_6", "stadtteil", 2012, ReportFormat.PDF, ReportService.Options.DEFAULT),
+                Reports.service().indicator(Viewer.ANONYMOUS, "koeln", "anteil_unter_6", "stadtteil", "2012", ReportFormat.PDF, ReportService.Options.DEFAULT),
                 Reports.service().comparison(Viewer.ANONYMOUS, "koeln", java.util.List.of("101", "102"), null, null, ReportFormat.PDF,
                         ReportService.Options.DEFAULT))) {
             Tools.write("ua-" + r.fileName(), r.body());

@@ -27,9 +27,9 @@ class ReportAccessTest {
     void anonymousProfileHasNoInternalIndicatorStaffProfileHas() throws Exception {
         List<String> internal = internalTitles();
         assertThat(internal).as("Migrationshintergrund is internal on every level").hasSize(1);
-        Rendered anonymous = Reports.service().profile(Viewer.ANONYMOUS, "koeln", "101", 2012, ReportFormat.PDF, OPTIONS);
+        Rendered anonymous = Reports.service().profile(Viewer.ANONYMOUS, "koeln", "101", "2012", ReportFormat.PDF, OPTIONS);
         String text = Tools.text(Tools.write("anonymous-" + anonymous.fileName(), anonymous.body())).replaceAll("\\s+", " ");
-        Rendered staff = Reports.service().profile(Viewer.internal("staff"), "koeln", "101", 2012, ReportFormat.PDF, OPTIONS);
+        Rendered staff = Reports.service().profile(Viewer.internal("staff"), "koeln", "101", "2012", ReportFormat.PDF, OPTIONS);
         String staffText = Tools.text(Tools.write("staff-" + staff.fileName(), staff.body())).replaceAll("\\s+", " ");
         for (String title : internal) {
             // table cells wrap titles between the numbers: the last word is what identifies these two
@@ -37,7 +37,7 @@ class ReportAccessTest {
             assertThat(text).doesNotContain(word);
             assertThat(staffText).contains(word);
         }
-        Rendered comparison = Reports.service().comparison(Viewer.ANONYMOUS, "koeln", List.of("101", "102"), null, 2012, ReportFormat.PDF, OPTIONS);
+        Rendered comparison = Reports.service().comparison(Viewer.ANONYMOUS, "koeln", List.of("101", "102"), null, "2012", ReportFormat.PDF, OPTIONS);
         String ctext = Tools.text(Tools.write("anonymous-" + comparison.fileName(), comparison.body())).replaceAll("\\s+", " ");
         internal.forEach(title -> assertThat(ctext).doesNotContain(title.substring(title.lastIndexOf(' ') + 1)));
     }
@@ -64,12 +64,12 @@ class ReportAccessTest {
                 + "04;quote;2020;7;4000;\n";
         new ValueImporter(TestAtlas.dataSource()).importFile(t, new ImportSource("s.csv", csv.getBytes(StandardCharsets.UTF_8), "test"),
                 ValueImporter.Options.NONE, Progress.NONE);
-        Rendered anonymous = Reports.service().indicator(Viewer.ANONYMOUS, t, "quote", "bezirk", 2020, ReportFormat.PDF, OPTIONS);
+        Rendered anonymous = Reports.service().indicator(Viewer.ANONYMOUS, t, "quote", "bezirk", "2020", ReportFormat.PDF, OPTIONS);
         String text = Tools.text(Tools.write("secret-anonymous.pdf", anonymous.body()));
         String line = text.lines().filter(l -> l.trim().startsWith("01 ")).findFirst().orElseThrow();
         assertThat(line).contains("–").doesNotContain("8,1");
         assertThat(text).doesNotContain("8,1").contains("– = Wert aus Datenschutzgründen nicht veröffentlicht");
-        Rendered staff = Reports.service().indicator(Viewer.internal("staff"), t, "quote", "bezirk", 2020, ReportFormat.PDF, OPTIONS);
+        Rendered staff = Reports.service().indicator(Viewer.internal("staff"), t, "quote", "bezirk", "2020", ReportFormat.PDF, OPTIONS);
         String staffLine = Tools.text(Tools.write("secret-staff.pdf", staff.body())).lines().filter(l -> l.trim().startsWith("01 "))
                 .findFirst().orElseThrow();
         assertThat(staffLine).contains("8,1");
@@ -84,8 +84,11 @@ class ReportAccessTest {
                 .isInstanceOf(ReportProblem.NotFound.class);
         assertThatThrownBy(() -> s.indicator(Viewer.ANONYMOUS, "koeln", "einwohner", "gibtsnicht", null, ReportFormat.PDF, OPTIONS))
                 .isInstanceOf(ReportProblem.NotFound.class);
-        assertThatThrownBy(() -> s.indicator(Viewer.ANONYMOUS, "koeln", "einwohner", null, 1850, ReportFormat.PDF, OPTIONS))
+        assertThatThrownBy(() -> s.indicator(Viewer.ANONYMOUS, "koeln", "einwohner", null, "1950", ReportFormat.PDF, OPTIONS))
                 .isInstanceOf(ReportProblem.NotFound.class);
+        // no period of an annual indicator at all: the message names the forms that are
+        assertThatThrownBy(() -> s.indicator(Viewer.ANONYMOUS, "koeln", "einwohner", null, "2012-H1", ReportFormat.PDF, OPTIONS))
+                .isInstanceOf(ReportProblem.BadRequest.class).hasMessageContaining("31.12.2015");
         assertThatThrownBy(() -> s.profile(Viewer.ANONYMOUS, "koeln", "999999", null, ReportFormat.PDF, OPTIONS))
                 .isInstanceOf(ReportProblem.NotFound.class);
         assertThatThrownBy(() -> s.comparison(Viewer.ANONYMOUS, "koeln", List.of("101"), null, null, ReportFormat.PDF, OPTIONS))

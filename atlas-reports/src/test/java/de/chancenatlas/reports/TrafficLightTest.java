@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 class TrafficLightTest {
     private static AtlasReader.Indicator indicator(String polarity) {
         return new AtlasReader.Indicator("q", "t", "T", "Quote", null, "d", null, null, null, null, "%", BigDecimal.valueOf(100), 1,
-                polarity, "ratio", null, "Quelle", null, null, "public", false, Map.of(), List.of(2020), List.of("bezirk"));
+                polarity, "ratio", null, "Quelle", null, null, "public", false, Map.of(),
+                List.of(new AtlasReader.Period("2020", "2020-12-31", "2020")), List.of("bezirk"), "year", "jährlich (31.12.)", null, List.of());
     }
 
     private static AtlasReader.Value value(String v) {
-        return new AtlasReader.Value("01", "Eins", 2020, v == null ? null : new BigDecimal(v), v == null ? "" : v.replace('.', ','),
+        return new AtlasReader.Value("01", "Eins", "2020", "2020-12-31", "2020", v == null ? null : new BigDecimal(v), v == null ? "" : v.replace('.', ','),
                 null, null, v == null ? "secret" : "ok", false);
     }
 

@@ -99,11 +99,12 @@ class DisclosureAttackHttpTest extends ServerTest {
         String layer = "koeln." + indicator + ".stadtteil";
         var wfsCsv = get("/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=" + layer + "&OUTPUTFORMAT=text/csv");
         assertThat(wfsCsv.statusCode()).isEqualTo(200);
-        assertThat(wfsCsv.body()).startsWith("WKT,code,name,period,value,wert,status");
+        assertThat(wfsCsv.body()).startsWith("WKT,code,name,period,period_label,value,wert,status");
         for (String line : wfsCsv.body().split("\r?\n")) {
             String[] f = fields(line);   // GDAL quotes text and some numbers
-            if (f.length > 4 && f[4].matches("-?[0-9.]+")) {
-                out.add(new Figure("WFS CSV", f[1], Integer.parseInt(f[3]), new BigDecimal(f[4])));
+            // WKT, code, name, period, period_label, value, ...
+            if (f.length > 5 && f[5].matches("-?[0-9.]+")) {
+                out.add(new Figure("WFS CSV", f[1], Integer.parseInt(f[3]), new BigDecimal(f[5])));
             }
         }
         // GetFeatureInfo on a grid over the city (latest year): whatever Stadtteile lie under the points

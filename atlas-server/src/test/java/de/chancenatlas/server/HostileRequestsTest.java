@@ -125,7 +125,7 @@ class HostileRequestsTest extends ServerTest {
             assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
             String sep = format.contains("de") ? ";" : ",";
             String[] lines = r.body().split("\r?\n");
-            assertThat(lines[0]).isEqualTo(String.join(sep, "WKT", "code", "name", "period", "value", "wert", "status", "klasse",
+            assertThat(lines[0]).isEqualTo(String.join(sep, "WKT", "code", "name", "period", "period_label", "value", "wert", "status", "klasse",
                     "klasse_text", "status_text"));
             assertThat(lines).hasSize(4);
             assertThat(lines[1]).startsWith("\"POLYGON ((").doesNotContain("Status:", "vsimem");

@@ -110,7 +110,7 @@ class SecurityHttpTest extends ServerTest {
             "SERVICE=WFS&VERSION=1.1.0&REQUEST=GetFeature&TYPENAME=atlas:" + INTERNAL_LAYER + "&MAXFEATURES=1",
             "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetPropertyValue&TYPENAMES=atlas:" + INTERNAL_LAYER + "&VALUEREFERENCE=wert"};
         // a feature id of a layer one cannot see is an unknown id: not found, or an unknown type for MapServer
-        String feature = INTERNAL_LAYER + "." + TestAtlas.count("select min(u.unit_id) * 1000 + 112 from atlas.spatial_unit u "
+        String feature = INTERNAL_LAYER + "." + TestAtlas.count("select min(u.unit_id) * 100000000 + 20121231 from atlas.spatial_unit u "
                 + "join atlas.unit_level l using (level_id) where l.key = 'stadtteil' and u.territory_id = "
                 + "(select territory_id from atlas.territory where key = 'koeln')");
         String[] idRequests = {

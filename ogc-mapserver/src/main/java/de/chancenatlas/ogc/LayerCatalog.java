@@ -3,6 +3,7 @@ package de.chancenatlas.ogc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.chancenatlas.core.access.Publication;
 import de.chancenatlas.core.db.Audience;
+import de.chancenatlas.core.read.AtlasReader.Period;
 import de.chancenatlas.core.style.StyleSet;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -91,7 +92,7 @@ public final class LayerCatalog {
             }
             try (var ps = c.prepareStatement("""
                     select t.key, t.name, t.srid, l.key, l.name, i.key, i.title, i.definition, i.interpretation, th.title, i.source,
-                           i.unit_label, i.decimals, i.polarity, i.classification::text, i.periods,
+                           i.unit_label, i.decimals, i.polarity, i.classification::text, i.periods, i.stichtage, i.period_labels,
                            lv.vals, st_xmin(e), st_ymin(e), st_xmax(e), st_ymax(e), t.attribution, lv.pers
                     from S.indicator i join S.territory t using (territory_id) join S.theme th using (theme_id)
                     join S.unit_level l on l.territory_id = i.territory_id and l.geometry_kind = 'polygon'
@@ -106,17 +107,20 @@ public final class LayerCatalog {
                 ps.setString(3, territory);
                 var rs = ps.executeQuery();
                 while (rs.next()) {
-                    Object[] vals = rs.getArray(17) == null ? new Object[0] : (Object[]) rs.getArray(17).getArray();
-                    Object[] pers = rs.getArray(23) == null ? new Object[0] : (Object[]) rs.getArray(23).getArray();
+                    Object[] vals = rs.getArray(19) == null ? new Object[0] : (Object[]) rs.getArray(19).getArray();
+                    Object[] pers = rs.getArray(25) == null ? new Object[0] : (Object[]) rs.getArray(25).getArray();
                     double[] values = new double[vals.length];
-                    int[] valuePeriods = new int[vals.length];
+                    String[] valuePeriods = new String[vals.length];
                     for (int k = 0; k < vals.length; k++) {
                         values[k] = ((Number) vals[k]).doubleValue();
-                        valuePeriods[k] = ((Number) pers[k]).intValue();
+                        valuePeriods[k] = (String) pers[k];
                     }
-                    List<Integer> periods = new ArrayList<>();
-                    for (Object o : (Object[]) rs.getArray(16).getArray()) {
-                        periods.add(((Number) o).intValue());
+                    List<Period> periods = new ArrayList<>();
+                    Object[] keys = (Object[]) rs.getArray(16).getArray();
+                    Object[] dates = (Object[]) rs.getArray("stichtage").getArray();
+                    Object[] labels = (Object[]) rs.getArray("period_labels").getArray();
+                    for (int k = 0; k < keys.length; k++) {
+                        periods.add(new Period((String) keys[k], dates[k].toString(), (String) labels[k]));
                     }
                     Map<String, Object> settings;
                     try {
@@ -124,12 +128,13 @@ public final class LayerCatalog {
                     } catch (java.io.IOException e) {
                         settings = Map.of();
                     }
-                    StyleSet styles = StyleSet.of(values, valuePeriods, settings, rs.getString(14), rs.getInt(13), rs.getString(12));
+                    StyleSet styles = StyleSet.of(values, valuePeriods, periods.stream().map(Period::period).toList(), settings,
+                            rs.getString(14), rs.getInt(13), rs.getString(12));
                     String abstractText = rs.getString(8) + (rs.getString(9) == null ? "" : " " + rs.getString(9));
                     out.add(new LayerDef(audience, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
                             rs.getString(7) + " – " + rs.getString(5), abstractText, rs.getString(10),
-                            rs.getString(11) + (rs.getString(22) == null ? "" : "; " + rs.getString(22)), rs.getString(12), periods,
-                            new double[] {rs.getDouble(18), rs.getDouble(19), rs.getDouble(20), rs.getDouble(21)}, styles.standard(), styles));
+                            rs.getString(11) + (rs.getString(24) == null ? "" : "; " + rs.getString(24)), rs.getString(12), periods,
+                            new double[] {rs.getDouble(20), rs.getDouble(21), rs.getDouble(22), rs.getDouble(23)}, styles.standard(), styles));
                 }
             }
         }

@@ -2,6 +2,7 @@ package de.chancenatlas.ogc;
 
 import de.chancenatlas.core.catalogue.FacilityType;
 import de.chancenatlas.core.db.Audience;
+import de.chancenatlas.core.read.AtlasReader.Period;
 import de.chancenatlas.core.style.Classification;
 import de.chancenatlas.core.style.StyleSet;
 import java.util.List;
@@ -15,23 +16,24 @@ import java.util.List;
  * The audience says which view family (and database role) the layer reads: the same name shows
  * the public, disclosure-controlled values to anonymous users and the true values to staff.
  * {@code styles} are the named alternative styles; null offers the default classification only.
+ * {@code periods} are the indicator's periods with values, in Stichtag order.
  */
 public record LayerDef(Audience audience, String territory, String territoryName, int srid, String level, String levelName, String indicator,
-                       String title, String abstractText, String theme, String source, String unitLabel, List<Integer> periods,
+                       String title, String abstractText, String theme, String source, String unitLabel, List<Period> periods,
                        double[] extent, Classification classification, StyleSet styles, Kind kind) {
 
     /** What a layer shows. */
     public enum Kind { CHOROPLETH, OUTLINE, FACILITY }
 
     public LayerDef(Audience audience, String territory, String territoryName, int srid, String level, String levelName, String indicator,
-                    String title, String abstractText, String theme, String source, String unitLabel, List<Integer> periods,
+                    String title, String abstractText, String theme, String source, String unitLabel, List<Period> periods,
                     double[] extent, Classification classification, StyleSet styles) {
         this(audience, territory, territoryName, srid, level, levelName, indicator, title, abstractText, theme, source, unitLabel, periods,
                 extent, classification, styles, indicator == null ? Kind.OUTLINE : Kind.CHOROPLETH);
     }
 
     public LayerDef(Audience audience, String territory, String territoryName, int srid, String level, String levelName, String indicator,
-                    String title, String abstractText, String theme, String source, String unitLabel, List<Integer> periods,
+                    String title, String abstractText, String theme, String source, String unitLabel, List<Period> periods,
                     double[] extent, Classification classification) {
         this(audience, territory, territoryName, srid, level, levelName, indicator, title, abstractText, theme, source, unitLabel, periods,
                 extent, classification, null);

@@ -3,6 +3,7 @@ package de.chancenatlas.ogc;
 import de.chancenatlas.core.catalogue.FacilityType;
 import de.chancenatlas.core.style.Classification;
 import de.chancenatlas.core.db.Audience;
+import de.chancenatlas.core.read.AtlasReader.Period;
 import de.chancenatlas.core.style.StyleSet;
 import java.math.BigDecimal;
 import java.util.List;
@@ -53,10 +54,10 @@ public final class MapfileWriter {
                         + "<style>table{border-collapse:collapse;font:13px sans-serif}th,td{border:1px solid #bbb;padding:2px 6px}"
                         + "td.zahl{text-align:right}</style></head><body>\n",
                 "gfi-foot.html", magic + "</body></html>\n",
-                "gfi-layer-head.html", magic + "<table>\n<tr><th>Indikator</th><th>Gebiet</th><th>Schlüssel</th><th>Jahr</th><th>Wert</th>"
+                "gfi-layer-head.html", magic + "<table>\n<tr><th>Indikator</th><th>Gebiet</th><th>Schlüssel</th><th>Zeitraum</th><th>Wert</th>"
                         + "<th>Klasse</th><th>Status</th></tr>\n",
                 "gfi-layer.html", magic + "<tr><td>[item name=\"indikator\" escape=\"html\"]</td><td>[item name=\"name\" escape=\"html\"]</td><td>[item name=\"code\" escape=\"html\"]</td>"
-                        + "<td>[period]</td><td class=\"zahl\">[item name=\"wert\" escape=\"html\"]</td><td>[item name=\"klasse_text\" escape=\"html\"]</td>"
+                        + "<td>[item name=\"period_label\" escape=\"html\"]</td><td class=\"zahl\">[item name=\"wert\" escape=\"html\"]</td><td>[item name=\"klasse_text\" escape=\"html\"]</td>"
                         + "<td>[item name=\"status_text\" escape=\"html\"]</td></tr>\n",
                 "gfi-facility.html", magic + "<tr><td>Einrichtung ([item name=\"typ\" escape=\"html\"])</td><td>[item name=\"name\" escape=\"html\"]</td>"
                         + "<td>[item name=\"code\" escape=\"html\"]</td><td></td><td></td><td></td><td></td></tr>\n",
@@ -160,7 +161,7 @@ public final class MapfileWriter {
                         + "join " + s + ".unit_geometry g on g.unit_id = u.unit_id join " + s + ".unit_level l using (level_id) "
                         + "join " + s + ".territory t on t.territory_id = u.territory_id where t.key = '" + sqlText(l.territory())
                         + "' and l.key = '" + sqlText(l.level()) + "' and u.valid_to is null and g.srid = " + l.srid() + box + " order by u.unit_id"
-                : "select v.fid, v.code, v.name, v.period, v.stichtag, v.value, v.wert, v.status, " + classSql(l.classification()) + " as klasse, "
+                : "select v.fid, v.code, v.name, v.period, v.period_label, v.stichtag, v.value, v.wert, v.status, " + classSql(l.classification()) + " as klasse, "
                         + classTextSql(l.classification()) + " as klasse_text, " + STATUS_TEXT_SQL + " as status_text, "
                         + sqlLiteral(l.title()) + " as indikator, g." + column + " as geom "
                         + "from " + s + ".layer_value v join " + s + ".unit_geometry g on g.unit_id = v.unit_id "
@@ -207,7 +208,7 @@ public final class MapfileWriter {
                 // Explicit types, and no date column in GML: GDAL's WFS client reads the schema only when it
                 // understands every element; the date "stichtag" (gml:TimeInstantType) made it fall back to
                 // guessing from the data, typing code "05358004" as Integer and wert as Real. WFS has the
-                // period; stichtag serves the WMS time filter only.
+                // period (its key, "2015-H1") and period_label ("1. Halbjahr 2015"); stichtag serves the WMS time filter only.
                 .append(meta("gml_code_type", "Character"))
                 .append(meta("gml_name_type", "Character"));
         for (String column : facility ? List.of(Generalization.FULL) : Generalization.columns()) {
@@ -219,9 +220,10 @@ public final class MapfileWriter {
             m.append(meta("gml_include_items", "code,name,typ")).append(meta("gml_typ_type", "Character"))
                     .append(meta("ows_keywordlist", l.levelName() + ",Einrichtungen,Sozialmonitoring"));
         } else {
-            String periods = String.join(",", l.periods().stream().map(WmsTime::stichtag).toList());
-            m.append(meta("gml_include_items", "code,name,period,value,wert,status,klasse,klasse_text,status_text"))
-                    .append(meta("gml_period_type", "Integer"))
+            String periods = String.join(",", l.periods().stream().map(Period::stichtag).toList());
+            m.append(meta("gml_include_items", "code,name,period,period_label,value,wert,status,klasse,klasse_text,status_text"))
+                    .append(meta("gml_period_type", "Character"))
+                    .append(meta("gml_period_label_type", "Character"))
                     .append(meta("gml_value_type", "Real"))
                     // value is empty where withheld or missing, so the schema says nillable; WFS 2.0 (CITE) requires
                     // PropertyIsNil on some nillable property, and MapServer 8 answers it (never writes xsi:nil: no match)
@@ -235,8 +237,8 @@ public final class MapfileWriter {
                     .append(meta("ows_attribution_title", l.source()))
                     .append(meta("wms_timeitem", "stichtag"))
                     .append(meta("wms_timeextent", periods))
-                    // the latest year unless TIME says otherwise; WMS only, WFS serves every period
-                    .append(meta("wms_timedefault", l.periods().isEmpty() ? "" : WmsTime.stichtag(l.periods().get(l.periods().size() - 1))))
+                    // the latest Stichtag unless TIME says otherwise; WMS only, WFS serves every period
+                    .append(meta("wms_timedefault", l.periods().isEmpty() ? "" : l.periods().get(l.periods().size() - 1).stichtag()))
                     // made absolute per request from the endpoint's address (MapServerPool)
                     .append(meta(API_PATH_KEY, "/api/v1/territories/" + l.territory() + "/indicators/" + l.indicator()));
             for (String style : styleNames(l)) {
@@ -258,10 +260,12 @@ public final class MapfileWriter {
                 if (StyleSet.DEFAULT.equals(style)) {
                     classes(m, style, l.classification(), null, true, "");
                 } else if (StyleSet.PER_PERIOD.equals(style)) {
-                    int latest = l.periods().get(l.periods().size() - 1);
+                    String latest = l.periods().get(l.periods().size() - 1).period();
+                    Map<String, String> labels = new java.util.HashMap<>();
+                    l.periods().forEach(p -> labels.put(p.period(), p.periodLabel()));
                     for (var e : set.perPeriod().entrySet()) {
-                        // only the latest year's classes are named, so the legend shows one set of classes
-                        classes(m, style, e.getValue(), e.getKey(), e.getKey() == latest, e.getKey() + ": ");
+                        // only the latest period's classes are named, so the legend shows one set of classes
+                        classes(m, style, e.getValue(), e.getKey(), e.getKey().equals(latest), labels.getOrDefault(e.getKey(), e.getKey()) + ": ");
                     }
                 } else {
                     classes(m, style, set.classification(style, null), null, true, "");
@@ -292,7 +296,7 @@ public final class MapfileWriter {
      * first open below and the last open above, like {@link Classification#classOf}); the default
      * style uses the class number the view computed from the same breaks.
      */
-    private static void classes(StringBuilder m, String group, Classification c, Integer period, boolean named, String prefix) {
+    private static void classes(StringBuilder m, String group, Classification c, String period, boolean named, String prefix) {
         List<String> labels = c.labels();
         for (int i = 0; i < c.classes(); i++) {
             String expr;
@@ -301,7 +305,7 @@ public final class MapfileWriter {
             } else {
                 List<String> parts = new java.util.ArrayList<>();
                 if (period != null) {
-                    parts.add("[period] = " + period);
+                    parts.add("\"[period]\" = \"" + period + "\"");   // keys are [0-9HQ/-]: nothing to escape
                 }
                 if (i > 0) {
                     parts.add("[value] >= " + plain(c.breaks().get(i)));

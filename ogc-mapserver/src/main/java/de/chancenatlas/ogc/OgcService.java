@@ -43,7 +43,7 @@ public final class OgcService implements AutoCloseable {
      * runs on that layer's own small map.
      */
     private record Scope(String name, MapServerPool.Mapfile mapfile, MapServerPool.Mapfile wfsMapfile, Set<String> layers,
-                         Map<String, List<Integer>> periods, Map<String, MapServerPool.Mapfile> single, Map<String, Integer> srids) {
+                         Map<String, List<java.time.LocalDate>> periods, Map<String, MapServerPool.Mapfile> single, Map<String, Integer> srids) {
         /** Whether every map file is still on disk (a cleaner, or another server sharing the folder, may remove them). */
         boolean intact() {
             return Files.isRegularFile(mapfile.path()) && Files.isRegularFile(mapfile.path().getParent().resolveSibling("fonts.txt")) && Files.isRegularFile(wfsMapfile.path())
@@ -135,14 +135,14 @@ public final class OgcService implements AutoCloseable {
         if (!"WMS".equals(request.service()) || !Set.of("GetMap", "GetFeatureInfo").contains(request.request())) {
             return;
         }
-        Set<Integer> periods = new TreeSet<>();
+        TreeSet<java.time.LocalDate> periods = new TreeSet<>();
         request.layerNames().stream().map(scope.periods()::get).filter(java.util.Objects::nonNull).forEach(periods::addAll);
         if (periods.isEmpty()) {
             return;   // boundaries only: no time
         }
         String time = request.params().get("TIME");
-        int period = time == null || time.isBlank() ? ((TreeSet<Integer>) periods).last() : WmsTime.select(time, periods);
-        request.params().put("TIME", WmsTime.stichtag(period));
+        java.time.LocalDate stichtag = time == null || time.isBlank() ? periods.last() : WmsTime.select(time, periods);
+        request.params().put("TIME", stichtag.toString());
     }
 
     /** The layer names a viewer sees in a scope (all territories when null). */
@@ -207,8 +207,9 @@ public final class OgcService implements AutoCloseable {
             for (LayerDef l : layers) {
                 single.put(l.name(), new MapServerPool.Mapfile(writeMap(gen, name + "-" + l.name() + ".map", writer.write(title, List.of(l))), gen));
             }
-            Map<String, List<Integer>> periods = layers.stream().filter(l -> !l.periods().isEmpty())
-                    .collect(Collectors.toUnmodifiableMap(LayerDef::name, l -> List.copyOf(l.periods())));
+            Map<String, List<java.time.LocalDate>> periods = layers.stream().filter(l -> !l.periods().isEmpty())
+                    .collect(Collectors.toUnmodifiableMap(LayerDef::name,
+                            l -> l.periods().stream().map(p -> java.time.LocalDate.parse(p.stichtag())).toList()));
             return new Scope(name, new MapServerPool.Mapfile(file, gen), new MapServerPool.Mapfile(wfsFile, gen), layers.stream().map(LayerDef::name).collect(Collectors.toUnmodifiableSet()),
                     periods, Map.copyOf(single), layers.stream().collect(Collectors.toUnmodifiableMap(LayerDef::name, LayerDef::srid)));
         } catch (SQLException e) {

@@ -8,12 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * WMS TIME of the indicator layers. A period is a year of annual values with its Stichtag on
- * 31 December; capabilities advertise those dates (QGIS 3.22 reads no bare years). MapServer draws
- * a period only for an exact value and quietly falls back to the default for anything else, so
- * TIME is made exact here: a year, a month, a date or date-time, or an interval (QGIS' time slider
- * sends {@code 2005-01-01T00:00:00Z/2006-01-01T00:00:00Z}) selects the latest period whose Stichtag
- * lies in it, else the latest period whose year it touches; nothing selected is an error.
+ * WMS TIME of the indicator layers. A period is a Stichtag (31.12. of annual values, 30.06. of a
+ * half-year, 15.10. of a school year, ...); capabilities advertise those dates (QGIS 3.22 reads no
+ * bare years). MapServer draws a period only for an exact value and quietly falls back to the
+ * default for anything else, so TIME is made exact here: a year, a month, a date or date-time, or
+ * an interval (QGIS' time slider sends {@code 2005-01-01T00:00:00Z/2006-01-01T00:00:00Z}) selects
+ * the latest Stichtag that lies in it ({@code TIME=2019-06-30} is the half-year's map, {@code TIME=2008}
+ * the last Stichtag of 2008), else the latest Stichtag in the years it touches; nothing selected is an error.
  */
 final class WmsTime {
     private static final Pattern VALUE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:T[0-9:.]+(?:Z|[+-]\\d{2}:?\\d{2})?)?)?)?");
@@ -21,13 +22,8 @@ final class WmsTime {
     private WmsTime() {
     }
 
-    /** How WMS names a period: its Stichtag. */
-    static String stichtag(int period) {
-        return period + "-12-31";
-    }
-
-    /** The period {@code value} selects among {@code periods}; an {@link OgcException} (InvalidDimensionValue) if none. */
-    static int select(String value, Collection<Integer> periods) {
+    /** The Stichtag {@code value} selects among {@code periods}; an {@link OgcException} (InvalidDimensionValue) if none. */
+    static LocalDate select(String value, Collection<LocalDate> periods) {
         String v = value.strip();
         if (v.contains(",")) {
             throw invalid(v, periods, "ein Zeitpunkt oder Zeitraum, keine Liste / one time or interval, not a list");
@@ -41,14 +37,14 @@ final class WmsTime {
         if (end.isBefore(start)) {
             throw invalid(v, periods, "Ende vor Beginn / end before start");
         }
-        return periods.stream().filter(p -> !LocalDate.of(p, 12, 31).isBefore(start) && !LocalDate.of(p, 12, 31).isAfter(end))
-                .max(Integer::compare)
-                .or(() -> periods.stream().filter(p -> p >= start.getYear() && p <= end.getYear()).max(Integer::compare))
+        return periods.stream().filter(p -> !p.isBefore(start) && !p.isAfter(end))
+                .max(LocalDate::compareTo)
+                .or(() -> periods.stream().filter(p -> p.getYear() >= start.getYear() && p.getYear() <= end.getYear()).max(LocalDate::compareTo))
                 .orElseThrow(() -> invalid(v, periods, "kein Zeitpunkt mit Werten / no period with values"));
     }
 
     /** The first (or last) day a value names: 2005 is all of 2005, 2005-06 all of June; a date-time counts by its date. */
-    private static LocalDate bound(String text, boolean first, String value, Collection<Integer> periods) {
+    private static LocalDate bound(String text, boolean first, String value, Collection<LocalDate> periods) {
         Matcher m = VALUE.matcher(text.strip());
         if (!m.matches()) {
             throw invalid(value, periods, "nicht lesbar / not readable");
@@ -68,9 +64,9 @@ final class WmsTime {
         }
     }
 
-    private static OgcException invalid(String value, Collection<Integer> periods, String why) {
-        List<Integer> sorted = periods.stream().sorted().toList();
+    private static OgcException invalid(String value, Collection<LocalDate> periods, String why) {
+        List<LocalDate> sorted = periods.stream().sorted().toList();
         return new OgcException("InvalidDimensionValue", "TIME", "TIME=" + value + ": " + why + "; Werte gibt es für / values exist for "
-                + String.join(", ", sorted.stream().map(String::valueOf).toList()));
+                + String.join(", ", sorted.stream().map(LocalDate::toString).toList()));
     }
 }

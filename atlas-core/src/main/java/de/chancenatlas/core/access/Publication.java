@@ -67,6 +67,34 @@ public final class Publication {
         return done;
     }
 
+    /**
+     * The levels among {@code levels} (all published ones when null) on which the indicator cannot
+     * have values, each with the reason (sql/V10, atlas.v_level_coverage): publishing there shows an
+     * empty map, so the administrator is told why. An indicator without any values yet is no
+     * warning: data commonly follow the catalogue.
+     * @return level, reason code, German and English text
+     */
+    public List<Map<String, String>> warnings(String territory, String indicator, List<String> levels) throws SQLException {
+        List<Map<String, String>> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             var ps = c.prepareStatement("select c.level, c.reason, c.data_level, c.weight_indicator from atlas.v_level_coverage c "
+                     + "join atlas.territory t using (territory_id) where t.key = ? and c.indicator = ? and c.reason is not null and c.reason <> 'no_values' "
+                     + "and (case when ?::text[] is null then exists (select 1 from atlas.publication p where p.indicator_id = c.indicator_id "
+                     + "and p.level_id = c.level_id) else c.level = any(?::text[]) end) order by c.rank")) {
+            ps.setString(1, territory);
+            ps.setString(2, indicator);
+            java.sql.Array a = levels == null || levels.isEmpty() ? null : c.createArrayOf("text", levels.toArray());
+            ps.setArray(3, a);
+            ps.setArray(4, a);
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                String[] text = de.chancenatlas.core.read.NoValues.text(rs.getString(2), rs.getString(3), rs.getString(4));
+                out.add(Map.of("level", rs.getString(1), "reason", rs.getString(2), "de", text[0], "en", text[1]));
+            }
+        }
+        return out;
+    }
+
     /** Withdraws an indicator from the given levels (all when none are given). */
     public List<String> withdraw(String territory, String indicator, List<String> levels, String actor) throws SQLException {
         return Transactions.inTransaction(ds, c -> withdraw(c, territory, indicator, levels, actor));
@@ -165,7 +193,9 @@ public final class Publication {
                     Map<String, Object> r = new LinkedHashMap<>();
                     r.put("indicator", rs.getString("indicator"));
                     r.put("level", rs.getString("level"));
-                    r.put("period", rs.getInt("period"));
+                    r.put("period", rs.getString("period"));
+                    r.put("stichtag", rs.getString("stichtag"));
+                    r.put("period_label", rs.getString("period_label"));
                     r.put("cells", rs.getLong("cells"));
                     r.put("published", rs.getLong("published"));
                     r.put("coarser", rs.getLong("coarser"));

@@ -46,7 +46,9 @@ public record CatalogueFile(Territory territory, List<Level> levels, List<Theme>
             String visibility,
             @JsonProperty("counts_public") Boolean countsPublic,
             Map<String, Object> disclosure,
-            Map<String, Object> classification) { }
+            Map<String, Object> classification,
+            String periodicity,
+            @JsonProperty("weight_indicator") String weightIndicator) { }
 
     /**
      * How the counts of indicators relate (disclosure control keeps withheld cells underivable across

@@ -14,6 +14,7 @@ import de.chancenatlas.core.imports.ImportResult;
 import de.chancenatlas.core.imports.ImportSource;
 import de.chancenatlas.core.imports.Problem;
 import de.chancenatlas.core.imports.Problems;
+import de.chancenatlas.core.text.Periodicity;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,7 +37,7 @@ public final class CatalogueImporter {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final Set<String> POLARITIES = Set.of("higher_is_better", "higher_is_worse", "neutral");
     private static final Set<String> KINDS = Set.of("ratio", "count", "value");
-    private static final Set<String> AGGREGATIONS = Set.of("ratio_of_sums", "sum", "none");
+    private static final Set<String> AGGREGATIONS = Set.of("ratio_of_sums", "sum", "none", "weighted_mean");
     private static final Set<String> TERRITORY_KINDS = Set.of("kreis", "kreisfreie_stadt", "gemeinde", "land", "bund", "region");
 
     private final DataSource ds;
@@ -88,6 +89,9 @@ public final class CatalogueImporter {
             Integer tid = territoryId(c, key);
             Set<String> knownThemes = tid == null ? new HashSet<>() : keys(c, "theme", tid);
             validate(c, f, key, tid, knownThemes, tid == null ? Map.of() : indicatorKinds(c, tid));
+            if (tid != null) {
+                periodicityKeepsValues(c, tid, f);
+            }
             int territoryChanged = 0;
             if (f.territory() != null) {
                 int[] t = upsertTerritory(c, f.territory());
@@ -148,6 +152,7 @@ public final class CatalogueImporter {
     private void validate(Connection c, CatalogueFile f, String key, Integer tid, Set<String> knownThemes,
                           Map<String, String> knownKinds) throws SQLException {
         Problems p = new Problems();
+        Map<String, String[]> weights = new java.util.LinkedHashMap<>();
         if (key == null) {
             p.add(Problem.Kind.MISSING_COLUMN.at(null, "territory.key", null, "territory.key"));
         } else if (tid == null && f.territory() == null) {
@@ -247,13 +252,19 @@ public final class CatalogueImporter {
                 if ("ratio".equals(kind)) {
                     require(p, at + ".numerator_label", ind.numeratorLabel());
                     require(p, at + ".denominator_label", ind.denominatorLabel());
-                    if (!Set.of("ratio_of_sums", "none").contains(agg)) {
-                        p.add(Problem.Kind.INVALID.at(null, at + ".aggregation", agg, "eine Quote aggregiert als ratio_of_sums oder none / a ratio aggregates as ratio_of_sums or none"));
+                    if (!Set.of("ratio_of_sums", "none", "weighted_mean").contains(agg)) {
+                        p.add(Problem.Kind.INVALID.at(null, at + ".aggregation", agg, "eine Quote aggregiert als ratio_of_sums, weighted_mean oder none / a ratio aggregates as ratio_of_sums, weighted_mean or none"));
                     }
                 } else if ("count".equals(kind) && !Set.of("sum", "none").contains(agg)) {
                     p.add(Problem.Kind.INVALID.at(null, at + ".aggregation", agg, "eine Anzahl aggregiert als sum oder none / a count aggregates as sum or none"));
-                } else if ("value".equals(kind) && !"none".equals(agg)) {
-                    p.add(Problem.Kind.INVALID.at(null, at + ".aggregation", agg, "ein Wert ohne Zählgrößen aggregiert nicht / a value without counts does not aggregate"));
+                } else if ("value".equals(kind) && !Set.of("none", "weighted_mean").contains(agg)) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".aggregation", agg, "ein Wert ohne Zählgrößen aggregiert nicht oder als gewichtetes Mittel (weighted_mean) / a value without counts aggregates as weighted_mean or not at all"));
+                }
+                weights.put(ind.key(), new String[] {at, agg, ind.weightIndicator()});
+                try {
+                    Periodicity.parse(ind.periodicity());
+                } catch (Periodicity.NotAPeriod e) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".periodicity", ind.periodicity(), e.getMessage()));
                 }
                 if (ind.decimals() != null && (ind.decimals() < 0 || ind.decimals() > 6)) {
                     p.add(Problem.Kind.INVALID.at(null, at + ".decimals", ind.decimals().toString(), "Nachkommastellen 0–6 / decimals 0-6"));
@@ -272,7 +283,54 @@ public final class CatalogueImporter {
                 }
             }
         }
+        // a weighted mean names its weight: a count or plain value of the territory (in this file or stored)
+        Map<String, String> kinds = new java.util.HashMap<>(knownKinds);
+        if (f.indicators() != null) {
+            f.indicators().stream().filter(i -> i.key() != null && i.kind() != null).forEach(i -> kinds.put(i.key(), i.kind()));
+        }
+        for (var e : weights.entrySet()) {
+            String at = e.getValue()[0];
+            String weight = e.getValue()[2];
+            if ("weighted_mean".equals(e.getValue()[1])) {
+                if (weight == null || weight.isBlank()) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".weight_indicator", null, "ein gewichtetes Mittel braucht weight_indicator "
+                            + "(z. B. die Einwohnerzahl) / a weighted mean needs weight_indicator (e.g. the population)"));
+                } else if (weight.equals(e.getKey()) || !Set.of("count", "value").contains(kinds.get(weight))) {
+                    p.add(Problem.Kind.INVALID.at(null, at + ".weight_indicator", weight, "Gewicht „" + weight + "“ ist keine Anzahl oder kein "
+                            + "Wert eines anderen Indikators dieses Gebiets / weight '" + weight + "' is no count or value of another indicator"));
+                }
+            } else if (weight != null) {
+                p.add(Problem.Kind.INVALID.at(null, at + ".weight_indicator", weight, "weight_indicator nur mit aggregation: weighted_mean "
+                        + "/ weight_indicator only with aggregation: weighted_mean"));
+            }
+        }
         relations(p, f, knownKinds);
+        p.throwIfAny();
+    }
+
+    /** A changed periodicity must fit the values already stored (year to half-year does; year to 01.03. does not). */
+    private static void periodicityKeepsValues(Connection c, int tid, CatalogueFile f) throws SQLException {
+        if (f.indicators() == null) {
+            return;
+        }
+        Problems p = new Problems();
+        for (int k = 0; k < f.indicators().size(); k++) {
+            var ind = f.indicators().get(k);
+            String code = Periodicity.parse(ind.periodicity()).code();
+            try (var ps = c.prepareStatement("select count(*), to_char(min(v.stichtag), 'DD.MM.YYYY') from atlas.indicator_value v "
+                    + "join atlas.indicator i using (indicator_id) where i.territory_id = ? and i.key = ? and not atlas.period_fits(v.stichtag, ?)")) {
+                ps.setInt(1, tid);
+                ps.setString(2, ind.key());
+                ps.setString(3, code);
+                var rs = ps.executeQuery();
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    p.add(Problem.Kind.INVALID.at(null, "indicators[" + k + "].periodicity", ind.periodicity(), rs.getLong(1)
+                            + " gespeicherte Werte (z. B. am " + rs.getString(2) + ") passen nicht zur Periodizität " + code
+                            + " / stored values do not fit this periodicity"));
+                }
+            }
+        }
         p.throwIfAny();
     }
 
@@ -518,15 +576,15 @@ public final class CatalogueImporter {
     private static final String[] INDICATOR_COLUMNS = {"theme_id", "title", "short_title", "definition", "interpretation", "formula",
         "numerator_label", "denominator_label", "unit_label", "scale_factor", "decimals", "polarity", "kind", "aggregation",
         "numerator_may_exceed_denominator", "numerator_may_be_negative", "source", "update_cycle", "department", "visibility",
-        "counts_public", "disclosure", "classification", "sort_order"};
+        "counts_public", "disclosure", "classification", "sort_order", "periodicity", "weight_indicator"};
 
     private int upsertIndicator(Connection c, int tid, CatalogueFile.Indicator i, long batch, int order) throws SQLException {
         String cols = String.join(", ", INDICATOR_COLUMNS);
         String excluded = String.join(", ", java.util.Arrays.stream(INDICATOR_COLUMNS).map(s -> "excluded." + s).toList());
         String current = String.join(", ", java.util.Arrays.stream(INDICATOR_COLUMNS).map(s -> "indicator." + s).toList());
         String sql = "insert into atlas.indicator (territory_id, key, batch_id, " + cols + ") values (?, ?, ?, "
-                + "(select theme_id from atlas.theme where territory_id = ? and key = ?), " + "?, ".repeat(INDICATOR_COLUMNS.length - 4)
-                + "?::jsonb, ?::jsonb, ?) "
+                + "(select theme_id from atlas.theme where territory_id = ? and key = ?), " + "?, ".repeat(INDICATOR_COLUMNS.length - 6)
+                + "?::jsonb, ?::jsonb, ?, ?, ?) "
                 + "on conflict (territory_id, key) do update set (batch_id, " + cols + ") = (excluded.batch_id, " + excluded + ") "
                 + "where (" + current + ") is distinct from (" + excluded + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -558,7 +616,9 @@ public final class CatalogueImporter {
             ps.setBoolean(k++, Boolean.TRUE.equals(i.countsPublic()));
             ps.setString(k++, toJson(i.disclosure()));
             ps.setString(k++, i.classification() != null ? toJson(i.classification()) : "{\"method\": \"quantile\", \"classes\": 5}");
-            ps.setInt(k, order);
+            ps.setInt(k++, order);
+            ps.setString(k++, Periodicity.parse(i.periodicity()).code());
+            ps.setString(k, i.weightIndicator());
             return ps.executeUpdate();
         }
     }

@@ -145,11 +145,11 @@ public final class Batches {
             try (var st = c.createStatement()) {
                 st.execute("delete from atlas.indicator_value where batch_id = " + batchId);
                 // restore what this batch replaced: the newest history row per key
-                st.execute("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, value, numerator, "
+                st.execute("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, stichtag, value, numerator, "
                         + "denominator, status, batch_id) "
-                        + "select distinct on (indicator_id, unit_id, period) territory_id, indicator_id, unit_id, period, value, "
+                        + "select distinct on (indicator_id, unit_id, stichtag) territory_id, indicator_id, unit_id, stichtag, value, "
                         + "numerator, denominator, status, batch_id from atlas.indicator_value_history "
-                        + "where replaced_by = " + batchId + " order by indicator_id, unit_id, period, history_id desc");
+                        + "where replaced_by = " + batchId + " order by indicator_id, unit_id, stichtag, history_id desc");
                 st.execute("delete from atlas.indicator_value_history where replaced_by = " + batchId);
             }
             try (var ps = c.prepareStatement("update atlas.import_batch set status = 'reverted', reverted_by = ?, reverted_at = now() where batch_id = ?")) {

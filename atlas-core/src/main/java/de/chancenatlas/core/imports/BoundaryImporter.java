@@ -370,20 +370,21 @@ public final class BoundaryImporter {
             ps.executeUpdate();
         }
         // a new version must not start before the current one, and must not orphan later values
-        try (var ps = c.prepareStatement("select s.n, s.code, u.valid_from, (select max(v.period) from atlas.indicator_value v "
-                + "where v.unit_id = u.unit_id and make_date(v.period, 12, 31) >= ?::date) from unit_stage s "
+        try (var ps = c.prepareStatement("select s.n, s.code, u.valid_from, (select max(v.stichtag) from atlas.indicator_value v "
+                + "where v.unit_id = u.unit_id and v.stichtag >= ?::date) from unit_stage s "
                 + "join atlas.spatial_unit u on u.unit_id = s.unit_id where u.valid_from <> ?::date "
                 + "and (u.name, u.parent_id, true) is distinct from (s.name, s.parent_id, st_equals(u.geom, s.geom))")) {
             ps.setDate(1, from);
             ps.setDate(2, from);
             var rs = ps.executeQuery();
             while (rs.next()) {
-                int later = rs.getInt(4);
-                if (!rs.wasNull()) {
+                java.sql.Date later = rs.getDate(4);
+                if (later != null) {
+                    String next = later.toLocalDate().plusDays(1).toString();
                     problems.add(Problem.Kind.INVALID.at(rs.getInt(1), o.codeField(), rs.getString(2),
                             "Gebiet " + rs.getString(2) + " hat bis " + later + " Werte auf der alten Gebietsfassung; eine neue Fassung ist erst ab "
-                                    + (later + 1) + "-01-01 möglich / unit has values up to " + later + " on its old version; a new version can start "
-                                    + (later + 1) + "-01-01 at the earliest"));
+                                    + next + " möglich / unit has values up to " + later + " on its old version; a new version can start "
+                                    + next + " at the earliest"));
                 }
             }
         }

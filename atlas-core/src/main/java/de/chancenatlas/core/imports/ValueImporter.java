@@ -2,6 +2,7 @@ package de.chancenatlas.core.imports;
 
 import de.chancenatlas.core.db.Transactions;
 import de.chancenatlas.core.text.NumberDialect;
+import de.chancenatlas.core.text.Periodicity;
 import de.chancenatlas.core.text.Table;
 import de.chancenatlas.core.text.TableReader;
 import java.io.IOException;
@@ -35,7 +36,8 @@ public final class ValueImporter {
     }
 
     /** Defaults for columns the file does not have: a level for ambiguous codes, a period, an indicator. */
-    public record Options(String level, Integer period, String indicator) {
+    /** @param period a period in any form the indicator's periodicity reads (2015, 2015-H1, 30.06.2015, 2023/24 ...) */
+    public record Options(String level, String period, String indicator) {
         public static final Options NONE = new Options(null, null, null);
     }
 
@@ -46,7 +48,8 @@ public final class ValueImporter {
                 "raum", "raum_id", "ags", "ars", "einheit");
         alias("level", "level", "ebene");
         alias("indicator", "indicator", "indikator", "indicator_key", "kennzahl");
-        alias("period", "period", "jahr", "year", "zeitraum");
+        alias("period", "period", "jahr", "year", "zeitraum", "stichtag", "datum", "date", "halbjahr", "quartal", "monat", "schuljahr",
+                "berichtszeitraum", "berichtsjahr");
         alias("value", "value", "wert");
         alias("numerator", "numerator", "zaehler", "zähler");
         alias("denominator", "denominator", "nenner");
@@ -76,14 +79,14 @@ public final class ValueImporter {
 
     /** @param writable whether the importing user may write it (editors: their department's indicators only) */
     private record Indicator(int id, String key, String kind, BigDecimal scale, int decimals, boolean mayExceed, boolean mayBeNegative,
-                             boolean writable) {
+                             boolean writable, Periodicity periodicity) {
         Indicator allowing(java.util.Set<String> keys) {
-            return new Indicator(id, key, kind, scale, decimals, mayExceed, mayBeNegative, keys == null || keys.contains(key));
+            return new Indicator(id, key, kind, scale, decimals, mayExceed, mayBeNegative, keys == null || keys.contains(key), periodicity);
         }
     }
 
     /** A checked value, ready to write. */
-    private record Value(int line, int indicatorId, long unitId, int period,
+    private record Value(int line, int indicatorId, long unitId, LocalDate period,
                          BigDecimal value, BigDecimal numerator, BigDecimal denominator, String status) { }
 
     /** Where a value comes from in the file: which cells hold its parts. */
@@ -196,8 +199,8 @@ public final class ValueImporter {
                         header(t, canon, "period"), cell(r, canon, "value", ""), header(t, canon, "value"),
                         cell(r, canon, "numerator", ""), cell(r, canon, "denominator", ""), cell(r, canon, "status", "")));
             }
-        } else if (!other.isEmpty() && other.stream().allMatch(i -> t.header().get(i).matches("\\d{4}"))) {
-            // wide by year: one column per period
+        } else if (!other.isEmpty() && other.stream().allMatch(i -> Periodicity.looksLikePeriod(t.header().get(i)))) {
+            // wide by period: one column per year, half-year, month, school year ...
             require(problems, canon, "indicator", o.indicator() == null);
             if (!problems.isEmpty()) {
                 return List.of();
@@ -206,7 +209,7 @@ public final class ValueImporter {
                 for (int i : other) {
                     String h = t.header().get(i);
                     if (r.cell(i).isEmpty()) {
-                        continue;   // an empty cell of a wide table: nothing delivered for that year
+                        continue;   // an empty cell of a wide table: nothing delivered for that period
                     }
                     cells.add(new Cells(r.line(), r.cell(canon.get("unit")), cell(r, canon, "level", o.level()),
                             cell(r, canon, "indicator", o.indicator()), h, h, r.cell(i), h, "", "", cell(r, canon, "status", "")));
@@ -275,8 +278,8 @@ public final class ValueImporter {
         return i == null ? column : t.header().get(i);
     }
 
-    private static String str(Integer i) {
-        return i == null ? "" : i.toString();
+    private static String str(String s) {
+        return s == null ? "" : s;
     }
 
     // ---- checking each value -------------------------------------------------------------------
@@ -327,8 +330,9 @@ public final class ValueImporter {
 
     /** The identity of a value: one long while the ids fit (they do in practice), else a string. */
     private static Object key(Value v) {
-        if (v.indicatorId() < (1 << 20) && v.unitId() < (1L << 32)) {
-            long packed = ((long) v.indicatorId() << 44) | (v.unitId() << 12) | (v.period() - 1900);
+        // 20 bits indicator, 27 bits unit, 17 bits day (1900-2200 span 110,000 days)
+        if (v.indicatorId() < (1 << 20) && v.unitId() < (1L << 27)) {
+            long packed = ((long) v.indicatorId() << 44) | (v.unitId() << 17) | (v.period().toEpochDay() + 30_000);
             return packed * 0x9E3779B97F4A7C15L;   // odd multiplier: still one-to-one, but spreads Long.hashCode
         }
         return v.indicatorId() + "/" + v.unitId() + "/" + v.period();
@@ -342,13 +346,14 @@ public final class ValueImporter {
         } else if (!ind.writable()) {
             p.add(Problem.Kind.NOT_PERMITTED.at(c.line(), "indicator", c.indicator()));
         }
-        Integer period = null;
-        BigDecimal y = NumberDialect.PLAIN.parse(c.period());
-        if (y != null && y.stripTrailingZeros().scale() <= 0 && y.intValue() >= 1900 && y.intValue() <= 2200) {
-            period = y.intValue();
-        }
-        if (period == null) {
-            p.add(Problem.Kind.BAD_PERIOD.at(c.line(), c.periodColumn(), c.period()));
+        LocalDate period = null;
+        if (ind != null) {
+            try {
+                period = ind.periodicity().stichtag(c.period());
+            } catch (Periodicity.NotAPeriod e) {
+                p.add(Problem.Kind.BAD_PERIOD.at(c.line(), c.periodColumn(), c.period(), c.period(), ind.periodicity().label(), ind.key(),
+                        ind.periodicity().forms()));
+            }
         }
         Unit unit = null;
         List<Unit> versions = units.get(c.unitCode());
@@ -362,7 +367,7 @@ public final class ValueImporter {
             String level = c.level().isEmpty() ? null : c.level();
             boolean onLevel = false;
             boolean ambiguous = false;
-            LocalDate date = period == null ? null : LocalDate.of(period, 12, 31);
+            LocalDate date = period;
             for (Unit u : versions) {
                 if (level != null && !u.level().equals(level)) {
                     continue;
@@ -379,7 +384,8 @@ public final class ValueImporter {
                 p.add(Problem.Kind.AMBIGUOUS_UNIT.at(c.line(), "unit", c.unitCode()));
                 unit = null;
             } else if (date != null && unit == null) {
-                p.add(Problem.Kind.PERIOD_OUTSIDE_VALIDITY.at(c.line(), c.periodColumn(), c.period(), c.unitCode()));
+                p.add(Problem.Kind.PERIOD_OUTSIDE_VALIDITY.at(c.line(), c.periodColumn(), c.period(), c.unitCode(),
+                        date.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))));
             }
         }
         String status = status(c.status());
@@ -480,31 +486,31 @@ public final class ValueImporter {
     private static List<Problem> sumMismatches(Connection c, long batch) throws SQLException {
         List<Problem> out = new ArrayList<>();
         try (var ps = c.prepareStatement("""
-                with touched as (select distinct indicator_id, period from atlas.indicator_value where batch_id = ?),
+                with touched as (select distinct indicator_id, stichtag from atlas.indicator_value where batch_id = ?),
                 parts as (
-                    select p.indicator_id, p.unit_id, p.period, x.what, x.delivered, d.depth, count(cv.unit_id) as n, sum(x.part) as total,
+                    select p.indicator_id, p.unit_id, p.stichtag, x.what, x.delivered, d.depth, count(cv.unit_id) as n, sum(x.part) as total,
                            (select count(*) from atlas.unit_closure dd join atlas.spatial_unit du on du.unit_id = dd.unit_id
                             where dd.ancestor_id = p.unit_id and dd.depth = d.depth
-                              and du.validity @> make_date(p.period::int, 12, 31)) as units
+                              and du.validity @> p.stichtag) as units
                     from touched t
                     join atlas.indicator i on i.indicator_id = t.indicator_id and i.kind in ('count', 'ratio')
-                    join atlas.indicator_value p on p.indicator_id = t.indicator_id and p.period = t.period
+                    join atlas.indicator_value p on p.indicator_id = t.indicator_id and p.stichtag = t.stichtag
                     join atlas.unit_closure d on d.ancestor_id = p.unit_id and d.depth > 0
-                    join atlas.indicator_value cv on cv.indicator_id = p.indicator_id and cv.period = p.period and cv.unit_id = d.unit_id
+                    join atlas.indicator_value cv on cv.indicator_id = p.indicator_id and cv.stichtag = p.stichtag and cv.unit_id = d.unit_id
                     cross join lateral (values ('Anzahl', p.value, cv.value), ('Zähler', p.numerator, cv.numerator),
                                                ('Nenner', p.denominator, cv.denominator)) x(what, delivered, part)
                     where x.delivered is not null and (i.kind = 'count') = (x.what = 'Anzahl')
-                    group by p.indicator_id, p.unit_id, p.period, x.what, x.delivered, d.depth
+                    group by p.indicator_id, p.unit_id, p.stichtag, x.what, x.delivered, d.depth
                 ),
                 nearest as (
-                    select distinct on (indicator_id, unit_id, period, what) * from parts
-                    where n = units and total is not null order by indicator_id, unit_id, period, what, depth
+                    select distinct on (indicator_id, unit_id, stichtag, what) * from parts
+                    where n = units and total is not null order by indicator_id, unit_id, stichtag, what, depth
                 )
-                select u.code, l.name, i.key, n.period, n.what, n.delivered, n.n, n.total
+                select u.code, l.name, i.key, atlas.period_label(n.stichtag, i.periodicity), n.what, n.delivered, n.n, n.total
                 from nearest n join atlas.indicator i using (indicator_id) join atlas.spatial_unit u using (unit_id)
                 join atlas.unit_level l on l.level_id = u.level_id
                 where n.total <> n.delivered
-                order by i.key, n.period, l.rank, u.code, n.what""")) {
+                order by i.key, n.stichtag, l.rank, u.code, n.what""")) {
             ps.setLong(1, batch);
             var rs = ps.executeQuery();
             while (rs.next()) {
@@ -583,7 +589,7 @@ public final class ValueImporter {
         int written = known.isEmpty() ? 0 : merge(c, territoryId, batch, known, progress);
         fresh.sort(KEY_ORDER);
         try {
-            written += (int) c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy atlas.indicator_value (indicator_id, unit_id, period, "
+            written += (int) c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy atlas.indicator_value (indicator_id, unit_id, stichtag, "
                     + "value, numerator, denominator, status, territory_id, batch_id) from stdin",
                     new ValueRows(fresh, "\t" + territoryId + "\t" + batch, progress));
         } catch (IOException e) {
@@ -599,7 +605,7 @@ public final class ValueImporter {
         if (c == 0) {
             c = Long.compare(a.unitId(), b.unitId());
         }
-        return c != 0 ? c : Integer.compare(a.period(), b.period());
+        return c != 0 ? c : a.period().compareTo(b.period());
     };
 
     /** The keys among {@code values} that are stored already, as {@link #key(Value)} gives them. */
@@ -609,12 +615,12 @@ public final class ValueImporter {
             indicators.add(v.indicatorId());
         }
         java.util.Set<Object> out = new java.util.HashSet<>();
-        try (var ps = c.prepareStatement("select indicator_id, unit_id, period from atlas.indicator_value where indicator_id = any(?)")) {
+        try (var ps = c.prepareStatement("select indicator_id, unit_id, stichtag from atlas.indicator_value where indicator_id = any(?)")) {
             ps.setArray(1, c.createArrayOf("integer", indicators.toArray()));
             ps.setFetchSize(50_000);
             var rs = ps.executeQuery();
             while (rs.next()) {
-                out.add(key(new Value(0, rs.getInt(1), rs.getLong(2), rs.getInt(3), null, null, null, null)));
+                out.add(key(new Value(0, rs.getInt(1), rs.getLong(2), rs.getObject(3, LocalDate.class), null, null, null, null)));
             }
         }
         return out;
@@ -623,7 +629,7 @@ public final class ValueImporter {
     /** Replaces stored values: equal ones are left alone, changed ones go to history first. */
     private int merge(Connection c, int territoryId, long batch, List<Value> values, Progress progress) throws SQLException {
         try (var st = c.createStatement()) {
-            st.execute("create temp table value_stage (indicator_id integer, unit_id bigint, period smallint, value numeric, "
+            st.execute("create temp table value_stage (indicator_id integer, unit_id bigint, stichtag date, value numeric, "
                     + "numerator numeric, denominator numeric, status text) on commit drop");
         }
         try {
@@ -634,16 +640,16 @@ public final class ValueImporter {
         try (var st = c.createStatement()) {
             st.execute("analyze value_stage");
             st.execute("delete from value_stage s using atlas.indicator_value v where v.indicator_id = s.indicator_id "
-                    + "and v.unit_id = s.unit_id and v.period = s.period and (v.value, v.numerator, v.denominator, v.status) "
+                    + "and v.unit_id = s.unit_id and v.stichtag = s.stichtag and (v.value, v.numerator, v.denominator, v.status) "
                     + "is not distinct from (s.value, s.numerator, s.denominator, s.status)");
             st.execute("with replaced as (delete from atlas.indicator_value v using value_stage s where v.indicator_id = s.indicator_id "
-                    + "and v.unit_id = s.unit_id and v.period = s.period returning v.*) "
-                    + "insert into atlas.indicator_value_history (territory_id, indicator_id, unit_id, period, value, numerator, "
-                    + "denominator, status, batch_id, replaced_by) select territory_id, indicator_id, unit_id, period, value, "
+                    + "and v.unit_id = s.unit_id and v.stichtag = s.stichtag returning v.*) "
+                    + "insert into atlas.indicator_value_history (territory_id, indicator_id, unit_id, stichtag, value, numerator, "
+                    + "denominator, status, batch_id, replaced_by) select territory_id, indicator_id, unit_id, stichtag, value, "
                     + "numerator, denominator, status, batch_id, " + batch + " from replaced");
-            return st.executeUpdate("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, value, numerator, "
-                    + "denominator, status, batch_id) select " + territoryId + ", indicator_id, unit_id, period, value, "
-                    + "numerator, denominator, status, " + batch + " from value_stage order by indicator_id, unit_id, period");
+            return st.executeUpdate("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, stichtag, value, numerator, "
+                    + "denominator, status, batch_id) select " + territoryId + ", indicator_id, unit_id, stichtag, value, "
+                    + "numerator, denominator, status, " + batch + " from value_stage order by indicator_id, unit_id, stichtag");
         }
     }
 
@@ -729,12 +735,12 @@ public final class ValueImporter {
     private static Map<String, Indicator> indicators(Connection c, int territoryId) throws SQLException {
         Map<String, Indicator> out = new HashMap<>();
         try (var ps = c.prepareStatement("select indicator_id, key, kind, scale_factor, numerator_may_exceed_denominator, "
-                + "numerator_may_be_negative, decimals from atlas.indicator where territory_id = ?")) {
+                + "numerator_may_be_negative, decimals, periodicity from atlas.indicator where territory_id = ?")) {
             ps.setInt(1, territoryId);
             var rs = ps.executeQuery();
             while (rs.next()) {
                 out.put(rs.getString(2), new Indicator(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                        rs.getInt(7), rs.getBoolean(5), rs.getBoolean(6), true));
+                        rs.getInt(7), rs.getBoolean(5), rs.getBoolean(6), true, Periodicity.parse(rs.getString(8))));
             }
         }
         return out;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import de.chancenatlas.core.db.Audience;
 import de.chancenatlas.core.db.AtlasDatabase;
+import de.chancenatlas.core.text.Periodicity;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -49,17 +50,86 @@ public final class AtlasReader {
 
     public record Unit(String code, String name, String level, String parentCode, String validFrom, String validTo, double areaKm2) { }
 
-    /** @param publishedLevels the levels the public sees it on; empty while internal */
+    /**
+     * A period: its key ("2015", "2015-H1", "2015-Q2", "2015-06", "2023-03-01", "2023/24"), its
+     * Stichtag (ISO date) and its German label ("1. Halbjahr 2015"), all made in sql/V10.
+     */
+    public record Period(String period, String stichtag, String periodLabel) { }
+
+    /**
+     * Whether a level of an indicator has values, and if not, why (sql/V10, atlas.v_level_coverage):
+     * {@code no_values}, {@code finer_than_data}, {@code not_aggregated}, {@code no_counts},
+     * {@code no_weights}, {@code not_published}; the reason in German and English.
+     */
+    public record LevelCoverage(String level, boolean hasValues, String reason, String reasonDe, String reasonEn) { }
+
+    /**
+     * @param publishedLevels the levels the public sees it on; empty while internal
+     * @param periodicity     how often it reports (year, half_year, quarter, month, yearly:MM-DD, school_year:MM-DD)
+     * @param periods         the periods with values, in Stichtag order
+     * @param weightIndicator the indicator weighting a weighted_mean aggregation, else null
+     * @param levels          each polygon level: values or the reason there are none
+     */
     public record Indicator(String key, String theme, String themeTitle, String title, String shortTitle, String definition,
                             String interpretation, String formula, String numeratorLabel, String denominatorLabel,
                             String unitLabel, BigDecimal scaleFactor, int decimals, String polarity, String kind,
                             String aggregation, String source, String updateCycle, String department, String visibility,
-                            boolean countsPublic, Map<String, Object> classification, List<Integer> periods,
-                            List<String> publishedLevels) { }
+                            boolean countsPublic, Map<String, Object> classification, List<Period> periods,
+                            List<String> publishedLevels, String periodicity, String periodicityLabel, String weightIndicator,
+                            List<LevelCoverage> levels) {
 
-    /** @param formatted German number, "–" withheld (secret or suppressed), "x" no data */
-    public record Value(String unitCode, String unitName, int period, BigDecimal value, String formatted,
-                        BigDecimal numerator, BigDecimal denominator, String status, boolean aggregated) { }
+        /**
+         * The period a text names: a key, a Stichtag or a form the periodicity reads; a bare year
+         * of sub-annual data is the latest period of that year with values (so ?period=2015 and
+         * reports for 2015 keep working). A {@link Periodicity.NotAPeriod} otherwise.
+         */
+        public Period period(String text) {
+            String t = text.strip();
+            for (Period p : periods) {
+                if (p.period().equals(t) || p.stichtag().equals(t)) {
+                    return p;
+                }
+            }
+            try {
+                java.time.LocalDate d = Periodicity.parse(periodicity).stichtag(t);
+                return periods.stream().filter(p -> p.stichtag().equals(d.toString())).findFirst().orElse(new Period(t, d.toString(), t));
+            } catch (Periodicity.NotAPeriod e) {
+                if (t.matches("\\d{4}")) {
+                    Period inYear = null;
+                    for (Period p : periods) {
+                        if (p.stichtag().startsWith(t + "-")) {
+                            inYear = p;
+                        }
+                    }
+                    if (inYear != null) {
+                        return inYear;
+                    }
+                }
+                throw e;
+            }
+        }
+
+        /** The latest period, or null without values. */
+        public Period latest() {
+            return periods.isEmpty() ? null : periods.get(periods.size() - 1);
+        }
+
+        /** Keys of the periods, in order. */
+        public List<String> periodKeys() {
+            return periods.stream().map(Period::period).toList();
+        }
+
+        public LevelCoverage coverage(String level) {
+            return levels.stream().filter(l -> l.level().equals(level)).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * @param period      the period's key, {@code stichtag} its date, {@code periodLabel} its German label
+     * @param formatted   German number, "–" withheld (secret or suppressed), "x" no data
+     */
+    public record Value(String unitCode, String unitName, String period, String stichtag, String periodLabel, BigDecimal value,
+                        String formatted, BigDecimal numerator, BigDecimal denominator, String status, boolean aggregated) { }
 
     /** The audience a viewer reads a territory as. */
     public static Audience audience(Viewer viewer, String territory) {
@@ -128,6 +198,11 @@ public final class AtlasReader {
 
     /** Units of a level valid in {@code year} (default: current units), sorted by code. */
     public List<Unit> units(Viewer viewer, String territory, String level, Integer year) throws SQLException {
+        return unitsOn(viewer, territory, level, year == null ? null : java.time.LocalDate.of(year, 12, 31));
+    }
+
+    /** Units of a level valid on a Stichtag (default: current units), sorted by code. */
+    public List<Unit> unitsOn(Viewer viewer, String territory, String level, java.time.LocalDate on) throws SQLException {
         Audience a = audience(viewer, territory);
         String s = a.schema();
         try (Connection c = connect(a);
@@ -135,13 +210,13 @@ public final class AtlasReader {
                      + "from " + s + ".spatial_unit u join " + s + ".unit_level l using (level_id) join " + s + ".territory t on t.territory_id = u.territory_id "
                      + "left join " + s + ".spatial_unit p on p.unit_id = u.parent_id "
                      + "where t.key = ? and (?::text is null or l.key = ?) "
-                     + "and (case when ?::int is null then u.valid_to is null else u.validity @> make_date(?::int, 12, 31) end) "
+                     + "and (case when ?::date is null then u.valid_to is null else u.validity @> ?::date end) "
                      + "order by l.rank, u.code")) {
             ps.setString(1, territory);
             ps.setString(2, level);
             ps.setString(3, level);
-            ps.setObject(4, year);
-            ps.setObject(5, year);
+            ps.setObject(4, on);
+            ps.setObject(5, on);
             var rs = ps.executeQuery();
             List<Unit> out = new ArrayList<>();
             while (rs.next()) {
@@ -174,17 +249,21 @@ public final class AtlasReader {
             ps.setString(3, key);
             var rs = ps.executeQuery();
             List<Indicator> out = new ArrayList<>();
+            Map<String, List<LevelCoverage>> coverage = coverage(c, s, territory, key);
             while (rs.next()) {
-                out.add(indicator(rs));
+                out.add(indicator(rs, coverage));
             }
             return out;
         }
     }
 
-    private Indicator indicator(ResultSet rs) throws SQLException {
-        List<Integer> periods = new ArrayList<>();
-        for (Object o : (Object[]) rs.getArray("periods").getArray()) {
-            periods.add(((Number) o).intValue());
+    private Indicator indicator(ResultSet rs, Map<String, List<LevelCoverage>> coverage) throws SQLException {
+        List<Period> periods = new ArrayList<>();
+        Object[] keys = (Object[]) rs.getArray("periods").getArray();
+        Object[] dates = (Object[]) rs.getArray("stichtage").getArray();
+        Object[] labels = (Object[]) rs.getArray("period_labels").getArray();
+        for (int k = 0; k < keys.length; k++) {
+            periods.add(new Period((String) keys[k], dates[k].toString(), (String) labels[k]));
         }
         List<String> published = new ArrayList<>();
         for (Object o : (Object[]) rs.getArray("published_levels").getArray()) {
@@ -196,7 +275,29 @@ public final class AtlasReader {
                 rs.getString("numerator_label"), rs.getString("denominator_label"), rs.getString("unit_label"),
                 rs.getBigDecimal("scale_factor"), rs.getInt("decimals"), rs.getString("polarity"), rs.getString("kind"),
                 rs.getString("aggregation"), rs.getString("source"), rs.getString("update_cycle"), rs.getString("department"),
-                published.isEmpty() ? "internal" : "public", rs.getBoolean("counts_public"), classification, periods, List.copyOf(published));
+                published.isEmpty() ? "internal" : "public", rs.getBoolean("counts_public"), classification, List.copyOf(periods),
+                List.copyOf(published), rs.getString("periodicity"), Periodicity.parse(rs.getString("periodicity")).label(),
+                rs.getString("weight_indicator"), coverage.getOrDefault(rs.getString("key"), List.of()));
+    }
+
+    /** Coverage of each polygon level, by indicator key. */
+    private static Map<String, List<LevelCoverage>> coverage(Connection c, String schema, String territory, String key) throws SQLException {
+        Map<String, List<LevelCoverage>> out = new java.util.HashMap<>();
+        try (var ps = c.prepareStatement("select c.indicator, c.level, c.reason, c.data_level, c.weight_indicator from " + schema
+                + ".level_coverage c join " + schema + ".territory t using (territory_id) where t.key = ? and (?::text is null or c.indicator = ?) "
+                + "order by c.indicator, c.rank")) {
+            ps.setString(1, territory);
+            ps.setString(2, key);
+            ps.setString(3, key);
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                String reason = rs.getString(3);
+                String[] text = reason == null ? new String[2] : NoValues.text(reason, rs.getString(4), rs.getString(5));
+                out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new LevelCoverage(rs.getString(2), reason == null, reason, text[0], text[1]));
+            }
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")
@@ -213,28 +314,30 @@ public final class AtlasReader {
      * the viewer may not read the indicator. What the public sees of a value (withheld, counts,
      * rounding) is decided in the public views, not here.
      */
-    public Optional<List<Value>> values(Viewer viewer, String territory, String indicatorKey, String level, Integer period)
+    public Optional<List<Value>> values(Viewer viewer, String territory, String indicatorKey, String level, String period)
             throws SQLException {
         Optional<Indicator> ind = indicator(viewer, territory, indicatorKey);
         if (ind.isEmpty()) {
             return Optional.empty();
         }
+        String stichtag = period == null || period.isBlank() ? null : ind.get().period(period).stichtag();
         Audience a = audience(viewer, territory);
         String s = a.schema();
         int decimals = ind.get().decimals();
         try (Connection c = connect(a);
-             var ps = c.prepareStatement("select u.code, u.name, v.period, v.value, v.numerator, v.denominator, v.status, v.aggregated, v.formatted "
+             var ps = c.prepareStatement("select u.code, u.name, v.period, v.value, v.numerator, v.denominator, v.status, v.aggregated, v.formatted, "
+                     + "v.stichtag::text, v.period_label "
                      + "from " + s + ".indicator_value v join " + s + ".indicator i using (indicator_id) "
                      + "join " + s + ".spatial_unit u on u.unit_id = v.unit_id join " + s + ".unit_level l on l.level_id = u.level_id "
                      + "join " + s + ".territory t on t.territory_id = v.territory_id "
-                     + "where t.key = ? and i.key = ? and (?::text is null or l.key = ?) and (?::int is null or v.period = ?) "
-                     + "order by v.period, l.rank, u.code")) {
+                     + "where t.key = ? and i.key = ? and (?::text is null or l.key = ?) and (?::date is null or v.stichtag = ?::date) "
+                     + "order by v.stichtag, l.rank, u.code")) {
             ps.setString(1, territory);
             ps.setString(2, indicatorKey);
             ps.setString(3, level);
             ps.setString(4, level);
-            ps.setObject(5, period);
-            ps.setObject(6, period);
+            ps.setString(5, stichtag);
+            ps.setString(6, stichtag);
             var rs = ps.executeQuery();
             List<Value> out = new ArrayList<>();
             while (rs.next()) {
@@ -243,7 +346,7 @@ public final class AtlasReader {
                 // internal ones at full precision are shown with the declared decimals
                 BigDecimal rounded = v == null || a == Audience.PUBLIC ? v : v.setScale(decimals, RoundingMode.HALF_UP);
                 // formatted in SQL like the map layers' "wert": one rule for German numbers and markers
-                out.add(new Value(rs.getString(1), rs.getString(2), rs.getInt(3), rounded, rs.getString(9),
+                out.add(new Value(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(10), rs.getString(11), rounded, rs.getString(9),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getBoolean(8)));
             }
             return Optional.of(out);
@@ -264,7 +367,7 @@ public final class AtlasReader {
         Audience a = audience(viewer, territory);
         String s = a.schema();
         List<Double> values = new ArrayList<>();
-        List<Integer> periods = new ArrayList<>();
+        List<String> periods = new ArrayList<>();
         if (a == Audience.INTERNAL) {
             views.ensureFresh();   // connect keeps the public family fresh; the internal layer view is materialised too
         }
@@ -278,11 +381,11 @@ public final class AtlasReader {
             var rs = ps.executeQuery();
             while (rs.next()) {
                 values.add(rs.getDouble(1));
-                periods.add(rs.getInt(2));
+                periods.add(rs.getString(2));
             }
         }
         Indicator i = ind.get();
         return Optional.of(de.chancenatlas.core.style.StyleSet.of(values.stream().mapToDouble(Double::doubleValue).toArray(),
-                periods.stream().mapToInt(Integer::intValue).toArray(), i.classification(), i.polarity(), i.decimals(), i.unitLabel()));
+                periods.toArray(String[]::new), i.periodKeys(), i.classification(), i.polarity(), i.decimals(), i.unitLabel()));
     }
 }

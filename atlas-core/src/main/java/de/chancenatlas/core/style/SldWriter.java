@@ -56,13 +56,13 @@ public final class SldWriter {
         return x.append("      </FeatureTypeStyle>\n    </UserStyle>\n  </NamedLayer>\n</StyledLayerDescriptor>\n").toString();
     }
 
-    private static void rules(StringBuilder x, Classification c, Integer period) {
+    private static void rules(StringBuilder x, Classification c, String period) {
         List<String> labels = c.labels();
         for (int i = 0; i < c.classes(); i++) {
             StringBuilder conditions = new StringBuilder();
             int n = 0;
             if (period != null) {
-                conditions.append(compare("PropertyIsEqualTo", "period", String.valueOf(period)));
+                conditions.append(compare("PropertyIsEqualTo", "period", period));
                 n++;
             }
             if (i > 0) {

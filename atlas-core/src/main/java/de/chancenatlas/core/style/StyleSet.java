@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The named styles of one indicator on one level, all from {@link Classification}: {@code standard}
@@ -14,7 +13,7 @@ import java.util.TreeMap;
  * count and palette; {@code per-period} classifies each year on its own with the catalogue settings.
  * MapServer's class groups and the SLD export are both written from an instance of this.
  */
-public record StyleSet(Classification standard, Map<String, Classification> alternatives, Map<Integer, Classification> perPeriod) {
+public record StyleSet(Classification standard, Map<String, Classification> alternatives, Map<String, Classification> perPeriod) {
     /** Not "default": MapServer leaves a class group of that name out of the capabilities. */
     public static final String DEFAULT = "standard";
     public static final String PER_PERIOD = "per-period";
@@ -22,22 +21,24 @@ public record StyleSet(Classification standard, Map<String, Classification> alte
     public static final List<String> NAMES = List.of(DEFAULT, "quantile", "jenks", "equal", PER_PERIOD);
     private static final Map<String, String> METHODS = Map.of("quantile", "quantile", "jenks", "jenks", "equal", "equal_interval");
     private static final Map<String, String> TITLES = Map.of(
-            DEFAULT, "Standard (Katalog, Klassen über alle Jahre)",
-            "quantile", "Quantile (Klassen über alle Jahre)",
-            "jenks", "Natürliche Unterbrechungen nach Jenks (Klassen über alle Jahre)",
-            "equal", "Gleiche Intervalle (Klassen über alle Jahre)",
-            PER_PERIOD, "Katalog-Klassen je Jahr berechnet");
+            DEFAULT, "Standard (Katalog, Klassen über alle Zeiträume)",
+            "quantile", "Quantile (Klassen über alle Zeiträume)",
+            "jenks", "Natürliche Unterbrechungen nach Jenks (Klassen über alle Zeiträume)",
+            "equal", "Gleiche Intervalle (Klassen über alle Zeiträume)",
+            PER_PERIOD, "Katalog-Klassen je Zeitraum berechnet");
 
     public StyleSet {
         alternatives = Map.copyOf(alternatives);
-        perPeriod = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(perPeriod));
+        perPeriod = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perPeriod));   // in Stichtag order
     }
 
     /**
      * @param values  every value of the indicator on the level (NaN for none)
-     * @param periods the period of each value, same order
+     * @param periods the period (key) of each value, same order
+     * @param order   the indicator's period keys in Stichtag order
      */
-    public static StyleSet of(double[] values, int[] periods, Map<String, Object> settings, String polarity, int decimals, String unitLabel) {
+    public static StyleSet of(double[] values, String[] periods, List<String> order, Map<String, Object> settings, String polarity,
+                              int decimals, String unitLabel) {
         Classification standard = Classification.of(values, settings, polarity, decimals, unitLabel);
         Map<String, Classification> alternatives = new LinkedHashMap<>();
         for (var e : METHODS.entrySet()) {
@@ -47,14 +48,16 @@ public record StyleSet(Classification standard, Map<String, Classification> alte
             s.putIfAbsent("classes", Math.max(3, standard.classes()));
             alternatives.put(e.getKey(), Classification.of(values, s, polarity, decimals, unitLabel));
         }
-        Map<Integer, List<Double>> byPeriod = new TreeMap<>();
+        Map<String, List<Double>> byPeriod = new HashMap<>();
         for (int i = 0; i < values.length; i++) {
             byPeriod.computeIfAbsent(periods[i], p -> new ArrayList<>()).add(values[i]);
         }
-        Map<Integer, Classification> perPeriod = new TreeMap<>();
-        for (var e : byPeriod.entrySet()) {
-            double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
-            perPeriod.put(e.getKey(), Classification.of(v, settings, polarity, decimals, unitLabel));
+        Map<String, Classification> perPeriod = new LinkedHashMap<>();
+        for (String p : order) {
+            List<Double> v = byPeriod.get(p);
+            if (v != null) {
+                perPeriod.put(p, Classification.of(v.stream().mapToDouble(Double::doubleValue).toArray(), settings, polarity, decimals, unitLabel));
+            }
         }
         return new StyleSet(standard, alternatives, perPeriod);
     }
@@ -72,7 +75,7 @@ public record StyleSet(Classification standard, Map<String, Classification> alte
      * The classes of a style over all periods; for {@code per-period} those of {@code period}, or of the
      * latest period when it is null or has no values.
      */
-    public Classification classification(String style, Integer period) {
+    public Classification classification(String style, String period) {
         if (style == null || style.isEmpty() || DEFAULT.equals(style) || "default".equals(style)) {
             return standard;
         }
@@ -81,7 +84,7 @@ public record StyleSet(Classification standard, Map<String, Classification> alte
                 return standard;
             }
             Classification c = period == null ? null : perPeriod.get(period);
-            return c != null ? c : perPeriod.get(((java.util.SortedMap<Integer, Classification>) perPeriod).lastKey());
+            return c != null ? c : List.copyOf(perPeriod.values()).get(perPeriod.size() - 1);
         }
         Classification c = alternatives.get(style);
         if (c == null) {

@@ -29,8 +29,8 @@ class DisclosureControlTest {
                 ValueImporter.Options.NONE, Progress.NONE);
     }
 
-    private Map<String, AtlasReader.Value> values(Viewer v, String t, String indicator, int period) throws Exception {
-        return reader.values(v, t, indicator, null, period).orElseThrow().stream()
+    private Map<String, AtlasReader.Value> values(Viewer v, String t, String indicator, int year) throws Exception {
+        return reader.values(v, t, indicator, null, String.valueOf(year)).orElseThrow().stream()
                 .collect(Collectors.toMap(AtlasReader.Value::unitCode, x -> x));
     }
 

@@ -79,7 +79,7 @@ class SecrecyAgainstArithmeticTest {
 
     private Map<String, AtlasReader.Value> pub(String t, String indicator) throws Exception {
         Map<String, AtlasReader.Value> out = new LinkedHashMap<>();
-        for (var v : reader.values(Viewer.ANONYMOUS, t, indicator, null, YEAR).orElseThrow()) {
+        for (var v : reader.values(Viewer.ANONYMOUS, t, indicator, null, String.valueOf(YEAR)).orElseThrow()) {
             out.put(v.unitCode(), v);
         }
         return out;

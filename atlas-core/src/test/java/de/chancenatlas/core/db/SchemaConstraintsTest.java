@@ -61,29 +61,43 @@ class SchemaConstraintsTest {
 
     @Test
     void noRateOverZeroAndCountsInPairs() {
-        refused("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, numerator, denominator, batch_id) "
-                + "values (:t, :quote, :unit01, 2020, 0, 0, :batch)", "23514");
-        refused("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, numerator, batch_id) "
-                + "values (:t, :quote, :unit01, 2020, 1, :batch)", "23514");
-        refused("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, status, value, batch_id) "
-                + "values (:t, :quote, :unit01, 2020, 'no_data', 3, :batch)", "23514");
+        refused("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, stichtag, numerator, denominator, batch_id) "
+                + "values (:t, :quote, :unit01, date '2020-12-31', 0, 0, :batch)", "23514");
+        refused("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, stichtag, numerator, batch_id) "
+                + "values (:t, :quote, :unit01, date '2020-12-31', 1, :batch)", "23514");
+        refused("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, stichtag, status, value, batch_id) "
+                + "values (:t, :quote, :unit01, date '2020-12-31', 'no_data', 3, :batch)", "23514");
     }
 
     @Test
     void noValueOutsideItsUnitsValidityOrOfAnotherTerritory() {
-        refused("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, value, batch_id) "
-                + "values (:t, :quote, :unit01, 1999, 3, :batch)", "23503");
+        refused("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, stichtag, value, batch_id) "
+                + "values (:t, :quote, :unit01, date '1999-12-31', 3, :batch)", "23503");
         String other = TestAtlas.territory("constraints-other");
-        refused("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, value, batch_id) "
-                + "select territory_id, :quote, :unit01, 2020, 3, :batch from atlas.territory where key = '" + other + "'", "23503");
-        refused("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, value, batch_id) "
-                + "values (:t, :quote, :unit01, 2020, 3, -1)", "23503");
+        refused("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, stichtag, value, batch_id) "
+                + "select territory_id, :quote, :unit01, date '2020-12-31', 3, :batch from atlas.territory where key = '" + other + "'", "23503");
+        refused("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, stichtag, value, batch_id) "
+                + "values (:t, :quote, :unit01, date '2020-12-31', 3, -1)", "23503");
+    }
+
+    @Test
+    void aStichtagMustBeAReportingDateOfTheIndicatorsPeriodicity() throws SQLException {
+        // quote reports yearly: 30 June is no reporting date of it
+        refused("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, stichtag, value, batch_id) "
+                + "values (:t, :quote, :unit01, date '2020-06-30', 3, :batch)", "23503");
+        sql("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, stichtag, value, batch_id) "
+                + "values (:t, :quote, :unit01, date '2020-12-31', 3, :batch)");
+        // a periodicity the stored values do not fit is refused; one they fit is fine
+        refused("update atlas.indicator set periodicity = 'yearly:03-01' where indicator_id = :quote", "23514");
+        sql("update atlas.indicator set periodicity = 'half_year' where indicator_id = :quote");
+        sql("update atlas.indicator set periodicity = 'year' where indicator_id = :quote");
+        sql("delete from atlas.indicator_value where indicator_id = :quote");
     }
 
     @Test
     void aUnitCannotLoseItsValuesThroughAValidityChangeOrDeletion() throws SQLException {
-        sql("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, period, numerator, denominator, batch_id) "
-                + "values (:t, :quote, :unit01, 2015, 1, 4, :batch)");
+        sql("insert into atlas.indicator_value (territory_id, indicator_id, unit_id, stichtag, numerator, denominator, batch_id) "
+                + "values (:t, :quote, :unit01, date '2015-12-31', 1, 4, :batch)");
         refused("update atlas.spatial_unit set valid_to = date '2010-01-01' where unit_id = :unit01", "23503");
         refused("delete from atlas.spatial_unit where unit_id = :unit01", "23503");
         refused("delete from atlas.indicator where indicator_id = :quote", "23503");

@@ -30,7 +30,7 @@ class KoelnAggregationTest {
         Map<String, BigDecimal[]> actual = new HashMap<>();
         try (var c = ds.getConnection(); var st = c.createStatement()) {
             var rs = st.executeQuery("""
-                    select u.code, i.key, v.period, v.value, v.numerator, v.denominator, v.aggregated, v.status
+                    select u.code, i.key, extract(year from v.stichtag)::int, v.value, v.numerator, v.denominator, v.aggregated, v.status
                     from atlas.v_indicator_value v
                     join atlas.spatial_unit u using (unit_id)
                     join atlas.indicator i using (indicator_id)

@@ -21,7 +21,7 @@ class BatchesTest {
     }
 
     private BigDecimal value(String t, String unit) throws Exception {
-        return reader.values(Viewer.internal("test"), t, "anzahl", "bezirk", 2020).orElseThrow().stream()
+        return reader.values(Viewer.internal("test"), t, "anzahl", "bezirk", "2020").orElseThrow().stream()
                 .filter(v -> v.unitCode().equals(unit)).findFirst().orElseThrow().value();
     }
 
@@ -45,8 +45,8 @@ class BatchesTest {
     void sameFileWithOtherOptionsIsANewImport() throws Exception {
         String t = TestAtlas.territory("batch-options");
         String csv = "gebiet;wert\n01;5\n";
-        load(t, "x.csv", csv, new ValueImporter.Options(null, 2020, "anzahl"));
-        ImportResult other = load(t, "x.csv", csv, new ValueImporter.Options(null, 2021, "anzahl"));
+        load(t, "x.csv", csv, new ValueImporter.Options(null, "2020", "anzahl"));
+        ImportResult other = load(t, "x.csv", csv, new ValueImporter.Options(null, "2021", "anzahl"));
         assertThat(other.unchanged()).isFalse();
         assertThat(other.written()).isEqualTo(1);
     }
@@ -69,7 +69,7 @@ class BatchesTest {
 
         batches.revert(t, fix.batchId(), "admin");
         assertThat(value(t, "01")).isEqualByComparingTo("5");
-        assertThat(reader.values(Viewer.internal("test"), t, "anzahl", "bezirk", 2020).orElseThrow()).extracting(AtlasReader.Value::unitCode)
+        assertThat(reader.values(Viewer.internal("test"), t, "anzahl", "bezirk", "2020").orElseThrow()).extracting(AtlasReader.Value::unitCode)
                 .containsExactly("01", "02");
         assertThat(batches.list(t, 10).get(0)).containsEntry("status", "reverted").containsEntry("reverted_by", "admin");
         assertThatThrownBy(() -> batches.revert(t, fix.batchId(), "admin")).isInstanceOf(ImportRejected.class);
@@ -89,16 +89,16 @@ class BatchesTest {
         // denominators large enough for a rate at one decimal (sql/V8, rule 2)
         load(t, "s.csv", "gebiet;indikator;jahr;zaehler;nenner;status\n01;quote;2020;2;4000;geheim\n02;quote;2020;9;4000;\n03;quote;2020;15;4000;\n",
                 ValueImporter.Options.NONE);
-        var anonymous = reader.values(Viewer.ANONYMOUS, t, "quote", "bezirk", 2020).orElseThrow();
+        var anonymous = reader.values(Viewer.ANONYMOUS, t, "quote", "bezirk", "2020").orElseThrow();
         // the secret value is withheld, and with it the next-smallest sibling (else the total would reveal it)
         assertThat(anonymous).extracting(AtlasReader.Value::unitCode, AtlasReader.Value::value, AtlasReader.Value::numerator,
                 AtlasReader.Value::status, AtlasReader.Value::formatted).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("01", null, null, "suppressed", "–"),
                 org.assertj.core.groups.Tuple.tuple("02", null, null, "suppressed", "–"),
                 org.assertj.core.groups.Tuple.tuple("03", new BigDecimal("0.4"), null, "ok", "0,4"));
-        var internal = reader.values(Viewer.internal("x"), t, "quote", "bezirk", 2020).orElseThrow();
+        var internal = reader.values(Viewer.internal("x"), t, "quote", "bezirk", "2020").orElseThrow();
         assertThat(internal.get(0).numerator()).isEqualByComparingTo("2");
         assertThat(internal.get(0).value()).as("0.05 %% at the declared decimal").isEqualByComparingTo("0.1");
-        assertThat(reader.values(Viewer.ANONYMOUS, t, "anzahl", "bezirk", 2020)).as("internal indicator").isEmpty();
+        assertThat(reader.values(Viewer.ANONYMOUS, t, "anzahl", "bezirk", "2020")).as("internal indicator").isEmpty();
     }
 }

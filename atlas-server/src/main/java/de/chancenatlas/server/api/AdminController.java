@@ -213,7 +213,11 @@ public class AdminController {
                                        Principal p) throws SQLException {
         Account a = Principals.admin(p, territory);
         List<String> done = publication.publish(territory, key, body == null ? null : body.levels(), a.login());
-        return Map.of("indicator", key, "published", done, "warnings", publication.derivable(territory, key),
+        // a level that cannot have values is published as asked, with the reason it shows an empty map (structured in no_values)
+        List<Map<String, String>> noValues = publication.warnings(territory, key, body == null ? null : body.levels());
+        List<String> warnings = new java.util.ArrayList<>(publication.derivable(territory, key));
+        noValues.forEach(w -> warnings.add(w.get("level") + ": " + w.get("de") + " / " + w.get("en")));
+        return Map.of("indicator", key, "published", done, "warnings", warnings, "no_values", noValues,
                 "publication", publication.status(territory));
     }
 

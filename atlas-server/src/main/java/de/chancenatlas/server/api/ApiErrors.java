@@ -71,6 +71,12 @@ public class ApiErrors {
                 .body(body(503, "Zu viele laufende Importe, bitte später erneut / too many imports running, try again later"));
     }
 
+    /** A period that is none of the indicator's periodicity: the message names the forms that are. */
+    @ExceptionHandler(de.chancenatlas.core.text.Periodicity.NotAPeriod.class)
+    ResponseEntity<Map<String, Object>> notAPeriod(de.chancenatlas.core.text.Periodicity.NotAPeriod e) {
+        return json(HttpStatus.BAD_REQUEST, body(400, e.getMessage()));
+    }
+
     @ExceptionHandler(NotFound.class)
     ResponseEntity<Map<String, Object>> notFound(NotFound e) {
         return json(HttpStatus.NOT_FOUND, body(404, "Nicht gefunden / not found: " + e.getMessage()));

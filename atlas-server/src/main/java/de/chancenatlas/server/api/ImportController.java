@@ -61,7 +61,7 @@ public class ImportController {
 
     @PostMapping("/territories/{territory}/imports/values")
     public ResponseEntity<Map<String, Object>> importValues(@PathVariable String territory, @RequestParam("file") MultipartFile file,
-            @RequestParam(required = false) String level, @RequestParam(required = false) Integer period,
+            @RequestParam(required = false) String level, @RequestParam(required = false) String period,
             @RequestParam(required = false) String indicator, @RequestParam(defaultValue = "false") boolean async,
             Principal who) throws IOException, SQLException {
         Account a = Principals.staff(who);

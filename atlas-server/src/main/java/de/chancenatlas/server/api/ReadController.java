@@ -75,10 +75,31 @@ public class ReadController {
         return reader.indicator(Principals.viewer(p), territory, key).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
     }
 
+    /** Header of an empty answer for a level that cannot have values: the reason code and its English text. */
+    public static final String NO_VALUES = "Atlas-No-Values";
+
+    /**
+     * Values of an indicator; {@code period} is a period key (2015-H1), a Stichtag (2015-06-30) or any German form the
+     * indicator's periodicity reads (1. Hj. 2015, 30.06.2015); a year of sub-annual data is its latest period. An empty
+     * answer for a level that cannot have values says why in the {@value #NO_VALUES} header (and in the indicator's
+     * {@code levels}).
+     */
     @GetMapping(value = "/{territory}/indicators/{key}/values", produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<AtlasReader.Value> values(@PathVariable String territory, @PathVariable String key,
-                                          @RequestParam(required = false) String level, @RequestParam(required = false) Integer period,
+    public ResponseEntity<List<AtlasReader.Value>> values(@PathVariable String territory, @PathVariable String key,
+                                          @RequestParam(required = false) String level, @RequestParam(required = false) String period,
                                           Principal p) throws SQLException {
+        List<AtlasReader.Value> rows = rows(territory, key, level, period, p);
+        var ok = ResponseEntity.ok();
+        if (rows.isEmpty() && level != null) {
+            AtlasReader.LevelCoverage c = indicator(territory, key, p).coverage(level);
+            if (c != null && !c.hasValues()) {
+                ok.header(NO_VALUES, c.reason() + "; " + c.reasonEn().replaceAll("[^\\x20-\\x7e]", "?"));
+            }
+        }
+        return ok.body(rows);
+    }
+
+    private List<AtlasReader.Value> rows(String territory, String key, String level, String period, Principal p) throws SQLException {
         open(territory, p);
         return reader.values(Principals.viewer(p), territory, key, level, period).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
     }
@@ -89,19 +110,21 @@ public class ReadController {
      */
     @GetMapping(value = "/{territory}/indicators/{key}/values", produces = "text/csv")
     public ResponseEntity<byte[]> valuesCsv(@PathVariable String territory, @PathVariable String key,
-                                            @RequestParam(required = false) String level, @RequestParam(required = false) Integer period,
+                                            @RequestParam(required = false) String level, @RequestParam(required = false) String period,
                                             @RequestParam(defaultValue = "german") String dialect, Principal p) throws SQLException {
         AtlasReader.Indicator ind = indicator(territory, key, p);
-        List<AtlasReader.Value> rows = values(territory, key, level, period, p);
+        List<AtlasReader.Value> rows = rows(territory, key, level, period, p);
         boolean plain = "plain".equalsIgnoreCase(dialect);
         char sep = plain ? ',' : ';';
         StringBuilder b = new StringBuilder(plain ? "" : "\uFEFF");
-        b.append(String.join(String.valueOf(sep), "gebiet", "name", "indikator", "jahr", "wert", "zaehler", "nenner", "status")).append("\r\n");
+        // "jahr" keeps its name (spreadsheets read it by name); it holds the period's key, the Stichtag and label follow at the end
+        b.append(String.join(String.valueOf(sep), "gebiet", "name", "indikator", "jahr", "wert", "zaehler", "nenner", "status", "stichtag",
+                "zeitraum")).append("\r\n");
         for (AtlasReader.Value v : rows) {
             b.append(v.unitCode()).append(sep).append(quote(v.unitName(), sep)).append(sep).append(key).append(sep).append(v.period()).append(sep)
                     .append(v.value() == null ? v.formatted() : num(v.value(), Math.min(ind.decimals(), v.value().scale()), plain)).append(sep)   // "–" withheld, "x" no data; a rate published coarser keeps its fewer decimals
                     .append(num(v.numerator(), -1, plain)).append(sep).append(num(v.denominator(), -1, plain)).append(sep)
-                    .append(v.status()).append("\r\n");
+                    .append(v.status()).append(sep).append(v.stichtag()).append(sep).append(quote(v.periodLabel(), sep)).append("\r\n");
         }
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + territory + "_" + key + ".csv\"")

@@ -43,7 +43,7 @@ public class ReportController {
 
     @GetMapping("/indicator/{key}")
     public ResponseEntity<byte[]> indicator(@PathVariable String territory, @PathVariable String key,
-                                            @RequestParam(required = false) String level, @RequestParam(required = false) Integer period,
+                                            @RequestParam(required = false) String level, @RequestParam(required = false) String period,
                                             @RequestParam(required = false) String format, @RequestParam(required = false) String lang,
                                             @RequestParam(required = false) String part, @RequestParam(defaultValue = "1") int page,
                                             @RequestParam(defaultValue = "300") int dpi, Principal p) throws SQLException {
@@ -53,7 +53,7 @@ public class ReportController {
 
     @GetMapping("/profile/{unit}")
     public ResponseEntity<byte[]> profile(@PathVariable String territory, @PathVariable String unit,
-                                          @RequestParam(required = false) Integer period, @RequestParam(required = false) String format,
+                                          @RequestParam(required = false) String period, @RequestParam(required = false) String format,
                                           @RequestParam(required = false) String lang, @RequestParam(required = false) String part,
                                           @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "300") int dpi,
                                           @RequestParam(defaultValue = "0.10") double threshold, Principal p) throws SQLException {
@@ -63,7 +63,7 @@ public class ReportController {
 
     @GetMapping("/comparison")
     public ResponseEntity<byte[]> comparison(@PathVariable String territory, @RequestParam String units,
-                                             @RequestParam(required = false) String indicators, @RequestParam(required = false) Integer period,
+                                             @RequestParam(required = false) String indicators, @RequestParam(required = false) String period,
                                              @RequestParam(required = false) String format, @RequestParam(required = false) String lang,
                                              @RequestParam(required = false) String part, @RequestParam(defaultValue = "1") int page,
                                              @RequestParam(defaultValue = "300") int dpi, Principal p) throws SQLException {
@@ -77,7 +77,7 @@ public class ReportController {
      */
     @PostMapping("/book")
     public ResponseEntity<Map<String, Object>> book(@PathVariable String territory, @RequestParam(required = false) String level,
-                                                    @RequestParam(required = false) Integer period,
+                                                    @RequestParam(required = false) String period,
                                                     @RequestParam(required = false) String lang, Principal p) throws SQLException {
         Viewer viewer = Principals.viewer(p);
         ReportService.Options options = new ReportService.Options(lang, null, 1, 300, 0.10);

@@ -41,6 +41,9 @@ final class AccessCommands {
                     out.println("veröffentlicht / published: "
                             + publication.publish(a.at(0, "TERRITORY"), a.at(1, "INDICATOR"), list(a, "levels"), Cli.actor()));
                     publication.derivable(a.at(0, "TERRITORY"), a.at(1, "INDICATOR")).forEach(w -> out.println("Hinweis / note: " + w));
+                    for (var w : publication.warnings(a.at(0, "TERRITORY"), a.at(1, "INDICATOR"), list(a, "levels"))) {
+                        out.println("Warnung / warning: " + w.get("level") + ": " + w.get("de") + " / " + w.get("en"));
+                    }
                 }
                 case "withdraw" -> {
                     out.println("zurückgezogen / withdrawn: "

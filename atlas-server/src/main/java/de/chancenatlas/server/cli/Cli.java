@@ -43,7 +43,7 @@ public final class Cli {
               ./atlas import catalogue FILE [--territory T]
               ./atlas import boundaries T FILE|FOLDER --level L --code-field F [--name-field F]
                       [--parent-field F] [--code-width N] [--valid-from YYYY-MM-DD] [--source-srs EPSG:n] [--layer NAME]
-              ./atlas import values T FILE [--level L] [--period YYYY] [--indicator KEY]
+              ./atlas import values T FILE [--level L] [--period P] [--indicator KEY]
               ./atlas import mapped T MAPPING.yaml  values from a statistics table, translated by a mapping file
               ./atlas import facilities T FILE     facilities (schools, Kitas, ...): code, name, typ, x/y or lon/lat
               ./atlas batches T                    list the import batches of territory T
@@ -221,7 +221,7 @@ public final class Cli {
                     String territory = a.at(1, "TERRITORY");
                     Path file = Path.of(a.at(2, "FILE"));
                     String period = a.options().get("period");
-                    var o = new ValueImporter.Options(a.options().get("level"), period == null ? null : Integer.valueOf(period),
+                    var o = new ValueImporter.Options(a.options().get("level"), period,
                             a.options().get("indicator"));
                     yield new ValueImporter(db.dataSource()).importFile(territory,
                             new ImportSource(file.getFileName().toString(), Files.readAllBytes(file), actor()), o, bar());

@@ -125,13 +125,13 @@ final class OgcBenchmark {
     private void baseline(DataSource ds, String libpq, int seconds) throws Exception {
         LayerDef layer = new LayerCatalog(ds).layers("koeln", de.chancenatlas.core.db.Audience.PUBLIC).stream().filter(l -> l.name().equals(LAYER)).findFirst().orElseThrow(
                 () -> new IllegalStateException("layer " + LAYER + " missing: is the Köln demo loaded?"));
-        int latest = layer.periods().get(layer.periods().size() - 1);
+        String latest = layer.periods().get(layer.periods().size() - 1).stichtag();
         try (var c = ds.getConnection(); var st = c.createStatement()) {
             // a plain table: the same geometry, one numeric column, nothing else between MapServer and the rows
             st.execute("drop table if exists public.bench_koeln_stadtteil");
             st.execute("create table public.bench_koeln_stadtteil as select row_number() over (order by v.code)::int as fid, v.value, g.geom "
                     + "from atlas_public.layer_value v join atlas_public.unit_geometry g using (unit_id) where v.territory = 'koeln' "
-                    + "and v.indicator = 'anteil_unter_6' and v.level = 'stadtteil' and v.period = " + latest);
+                    + "and v.indicator = 'anteil_unter_6' and v.level = 'stadtteil' and v.stichtag = date '" + latest + "'");
             st.execute("alter table public.bench_koeln_stadtteil add primary key (fid)");
             st.execute("create index on public.bench_koeln_stadtteil using gist (geom)");
             st.execute("analyze public.bench_koeln_stadtteil");
@@ -467,7 +467,7 @@ final class OgcBenchmark {
             boolean koeln = l.territory().equals("koeln");
             String bbox = koeln ? tiles.get(rnd.nextInt(tiles.size())) : String.format(Locale.ROOT, "%.0f,%.0f,%.0f,%.0f",
                     l.extent()[0], l.extent()[1], l.extent()[2], l.extent()[3]);
-            String year = String.valueOf(l.periods().get(rnd.nextInt(l.periods().size())));
+            String year = l.periods().get(rnd.nextInt(l.periods().size())).stichtag();
             boolean ok;
             switch (rnd.nextInt(3)) {
                 case 0 -> {

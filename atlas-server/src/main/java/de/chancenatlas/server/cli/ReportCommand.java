@@ -23,9 +23,9 @@ import java.util.List;
  */
 final class ReportCommand {
     static final String USAGE = """
-              ./atlas report indicator T KEY [--level L] [--period YYYY]
-              ./atlas report profile T UNIT [--period YYYY] [--threshold 0.1]
-              ./atlas report comparison T --units A,B[,..] [--indicators K1,K2] [--period YYYY]
+              ./atlas report indicator T KEY [--level L] [--period P]
+              ./atlas report profile T UNIT [--period P] [--threshold 0.1]
+              ./atlas report comparison T --units A,B[,..] [--indicators K1,K2] [--period P]
                       common: [--format pdf|docx|xlsx|png|jpg] [--part map|ranking|timeseries|table|page] [--page N]
                               [--dpi 300] [--lang de|en] [--public] [--out FILE]
             """;
@@ -64,7 +64,7 @@ final class ReportCommand {
                 Integer.parseInt(a.options().getOrDefault("page", "1")), Integer.parseInt(a.options().getOrDefault("dpi", "300")),
                 Double.parseDouble(a.options().getOrDefault("threshold", "0.10")));
         Viewer viewer = a.options().containsKey("public") ? Viewer.ANONYMOUS : Viewer.internal(Cli.actor());
-        Integer period = a.options().containsKey("period") ? Integer.valueOf(a.options().get("period")) : null;
+        String period = a.options().get("period");
         try (Session s = Session.open()) {
             Rendered r = switch (kind) {
                 case "indicator" -> s.reports().indicator(viewer, territory, a.at(2, "KEY"), a.options().get("level"), period, format, options);
