@@ -6,11 +6,13 @@
 -- A later migration that drops layer_value, unit_geometry or facility must drop and recreate these.
 
 create view atlas_public.geoserver_layer as
-select v.fid, v.territory, v.indicator, v.level, v.code, v.name, v.period, v.stichtag, v.value, v.wert, v.status, g.srid, g.geom
+select v.fid, v.territory, v.indicator, v.level, v.code, v.name, v.period, v.stichtag, v.period_label, v.value, v.wert, v.status,
+       g.srid, g.geom
 from atlas_public.layer_value v join atlas_public.unit_geometry g on g.unit_id = v.unit_id;
 
 create view atlas_internal.geoserver_layer as
-select v.fid, v.territory, v.indicator, v.level, v.code, v.name, v.period, v.stichtag, v.value, v.wert, v.status, g.srid, g.geom
+select v.fid, v.territory, v.indicator, v.level, v.code, v.name, v.period, v.stichtag, v.period_label, v.value, v.wert, v.status,
+       g.srid, g.geom
 from atlas_internal.layer_value v join atlas_internal.unit_geometry g on g.unit_id = v.unit_id;
 
 -- the current units of each polygon level (the outline layers)

@@ -222,12 +222,12 @@ class RealGeoServerTest {
     void wfsValuesAreThePublicValuesAndInternalOnesStayInternal() throws Exception {
         ObjectMapper json = new ObjectMapper();
         String q = "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=" + LAYER + "&OUTPUTFORMAT=application/json&CQL_FILTER="
-                + URLEncoder.encode("period = 2012", StandardCharsets.UTF_8);
+                + URLEncoder.encode("period = '2012'", StandardCharsets.UTF_8);
         JsonNode pub = json.readTree(ows("atlas_koeln", q, null));
         Map<String, Double> expected = new HashMap<>();
         try (var c = TestAtlas.dataSource().getConnection(); var st = c.createStatement()) {
             var rs = st.executeQuery("select code, value from atlas_public.layer_value where territory = 'koeln' and indicator = 'anteil_unter_6' "
-                    + "and level = 'stadtteil' and period = 2012");
+                    + "and level = 'stadtteil' and period = '2012'");
             while (rs.next()) {
                 expected.put(rs.getString(1), rs.getObject(2) == null ? null : rs.getDouble(2));
             }
