@@ -1,6 +1,7 @@
 package de.chancenatlas.reports;
 
 import de.chancenatlas.core.read.AtlasReader;
+import de.chancenatlas.core.read.Figures;
 import de.chancenatlas.core.read.Viewer;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -193,18 +194,18 @@ final class ProfileReport {
         return c > 0 ? "↑ " + texts.get("trend.up") : c < 0 ? "↓ " + texts.get("trend.down") : "→ " + texts.get("trend.flat");
     }
 
-    /** Traffic light: deviation from the territory value beyond the threshold, favourable or not by polarity. */
+    /**
+     * Traffic light: the Einordnung of the read path ({@link Figures#einordnung}, the web atlas shows the same):
+     * within the threshold neutral, beyond it favourable or not by polarity.
+     */
     String[] light(AtlasReader.Indicator ind, AtlasReader.Value v, AtlasReader.Value total) {
-        if (v == null || total == null || v.value() == null || total.value() == null || total.value().signum() == 0
-                || ind.polarity() == null || "neutral".equals(ind.polarity())) {
+        Figures.Einordnung e = v == null || total == null ? null : Figures.einordnung(v.value(), total.value(), ind.polarity(), options.threshold());
+        if (e == null || ind.polarity() == null || "neutral".equals(ind.polarity())) {
             return new String[] {texts.get("light.none"), NEUTRAL};
         }
-        double rel = (v.value().doubleValue() - total.value().doubleValue()) / Math.abs(total.value().doubleValue());
-        if (Math.abs(rel) <= options.threshold()) {
+        if ("im_mittel".equals(e.position())) {
             return new String[] {"● " + texts.get("light.neutral"), NEUTRAL};
         }
-        boolean higher = rel > 0;
-        boolean good = "higher_is_better".equals(ind.polarity()) == higher;
-        return good ? new String[] {"● " + texts.get("light.good"), GOOD} : new String[] {"● " + texts.get("light.bad"), BAD};
+        return "guenstig".equals(e.tendency()) ? new String[] {"● " + texts.get("light.good"), GOOD} : new String[] {"● " + texts.get("light.bad"), BAD};
     }
 }

@@ -35,11 +35,7 @@ final class ValueText {
 
     /** A signed difference with the indicator's decimals: "+1,2", "−0,4", "0,0". */
     static String difference(BigDecimal d, int decimals) {
-        if (d == null) {
-            return "";
-        }
-        String s = GermanFormat.format(d.abs(), decimals);
-        return d.signum() > 0 ? "+" + s : d.signum() < 0 ? "−" + s : s;
+        return de.chancenatlas.core.read.Figures.difference(d, decimals);
     }
 
     /** Markup for JasperReports' "styled" text: only the three characters it reads as tags. */

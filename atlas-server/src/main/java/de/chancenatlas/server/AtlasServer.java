@@ -13,6 +13,7 @@ import de.chancenatlas.core.imports.BoundaryImporter;
 import de.chancenatlas.core.imports.FacilityImporter;
 import de.chancenatlas.core.imports.ValueImporter;
 import de.chancenatlas.core.read.AtlasReader;
+import de.chancenatlas.core.read.Figures;
 import de.chancenatlas.ogc.OgcService;
 import de.chancenatlas.reports.MapImages;
 import de.chancenatlas.reports.ReportService;
@@ -69,6 +70,11 @@ public class AtlasServer {
     @Bean
     AtlasReader atlasReader(AtlasDatabase db, PublishedViews views) {
         return new AtlasReader(db::dataSource, views);
+    }
+
+    @Bean
+    Figures figures(AtlasReader reader) {
+        return new Figures(reader);
     }
 
     /**

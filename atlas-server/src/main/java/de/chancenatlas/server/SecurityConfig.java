@@ -18,6 +18,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -39,23 +41,35 @@ public class SecurityConfig {
             http.authenticationProvider(adDomain.isBlank() ? DirectoryLogin.ldap(accounts, ldapUrl, userDnPattern)
                     : DirectoryLogin.activeDirectory(accounts, adDomain, ldapUrl));
         }
-        // a browser session is exposed to cross-site requests; Basic and token clients are not
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null || r.getSession(false) == null))
+        // a browser session is exposed to cross-site requests; Basic and token clients are not. The login form
+        // is always checked (no forged logins), its token comes from GET /api/v1/session.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null
+                        || (r.getSession(false) == null && !"/login".equals(r.getServletPath()))))
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        r -> !r.getRequestURI().startsWith("/api/v1/docs") && !r.getRequestURI().startsWith("/swagger-ui"),
+                        new ContentSecurityPolicyHeaderWriter(CSP))))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/territories/*/batches/**", "/api/v1/imports/**", "/api/v1/me/**", "/api/v1/me",
                                 "/api/v1/users/**", "/api/v1/users").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/ows", "/*/ows").permitAll()   // WFS requests in XML
-                        .requestMatchers("/error", "/login").permitAll()
+                        .requestMatchers("/error", "/login", "/logout").permitAll()
                         .anyRequest().authenticated())
                 .cors(cors -> cors.configurationSource(crossOrigin()))
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(Customizer.withDefaults())
+                // the web atlas's own German login page (atlas-web), not Spring's default one
+                .formLogin(f -> f.loginPage("/anmelden").loginProcessingUrl("/login").defaultSuccessUrl("/", false)
+                        .failureUrl("/anmelden?fehler").permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/anmelden?abgemeldet"))
                 .addFilterBefore(new ApiTokenFilter(accounts), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(), BasicAuthenticationFilter.class);
         return http.build();
     }
+
+    /** The web atlas loads script, style, images and data from here only; no inline script, no framing. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /**
      * Web maps on other sites (OpenLayers, Leaflet) read the OGC endpoints and the read API: any

@@ -46,7 +46,8 @@ public final class AtlasReader {
     public record Territory(String key, String name, String kind, String ags, int srid, String attribution, Map<String, Object> settings,
                             boolean live, int published, int minPublished) { }
 
-    public record Level(String key, String name, String namePlural, int rank, String geometryKind, long units) { }
+    /** @param extent the current units' bounding box in EPSG:4326 (min lon, min lat, max lon, max lat), for a map's first view */
+    public record Level(String key, String name, String namePlural, int rank, String geometryKind, long units, List<Double> extent) { }
 
     public record Unit(String code, String name, String level, String parentCode, String validFrom, String validTo, double areaKm2) { }
 
@@ -184,13 +185,27 @@ public final class AtlasReader {
         String s = a.schema();
         try (Connection c = connect(a);
              var ps = c.prepareStatement("select l.key, l.name, l.name_plural, l.rank, l.geometry_kind, "
-                     + "(select count(*) from " + s + ".spatial_unit u where u.level_id = l.level_id and u.valid_to is null) "
+                     + "(select count(*) from " + s + ".spatial_unit u where u.level_id = l.level_id and u.valid_to is null), "
+                     // the box of the native geometry, transformed: a little generous at the corners, and cheap
+                     + "(select array[st_xmin(e), st_ymin(e), st_xmax(e), st_ymax(e)] from (select st_transform(st_setsrid(st_extent(u.geom)::geometry, "
+                     + "min(st_srid(u.geom))), 4326) as e from " + s + ".spatial_unit u where u.level_id = l.level_id and u.valid_to is null) x) "
                      + "from " + s + ".unit_level l join " + s + ".territory t using (territory_id) where t.key = ? order by l.rank, l.key")) {
             ps.setString(1, territory);
             var rs = ps.executeQuery();
             List<Level> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(new Level(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getLong(6)));
+                java.sql.Array e = rs.getArray(7);
+                List<Double> extent = null;
+                if (e != null) {
+                    extent = new ArrayList<>();
+                    for (Object o : (Object[]) e.getArray()) {
+                        extent.add(o == null ? null : Math.round(((Number) o).doubleValue() * 1e5) / 1e5);
+                    }
+                    if (extent.contains(null)) {
+                        extent = null;
+                    }
+                }
+                out.add(new Level(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getLong(6), extent));
             }
             return out;
         }
@@ -316,10 +331,38 @@ public final class AtlasReader {
      */
     public Optional<List<Value>> values(Viewer viewer, String territory, String indicatorKey, String level, String period)
             throws SQLException {
-        Optional<Indicator> ind = indicator(viewer, territory, indicatorKey);
+        return values(viewer, territory, indicatorKey, level, period, null);
+    }
+
+    /** Values of one indicator for a few units (any level), all periods: an area profile's unit, parent and territory. */
+    public Optional<List<Value>> values(Viewer viewer, String territory, String indicatorKey, List<String> unitCodes) throws SQLException {
+        return values(viewer, territory, indicatorKey, null, null, unitCodes);
+    }
+
+    /**
+     * The same for an indicator the caller has read already as this viewer (an area profile reads every
+     * indicator once, not once more per indicator).
+     */
+    public List<Value> values(Viewer viewer, String territory, Indicator indicator, List<String> unitCodes) throws SQLException {
+        return values(viewer, territory, Optional.of(indicator), null, null, unitCodes).orElseThrow();
+    }
+
+    /** One level in one period of an indicator the caller has read already as this viewer (the indicator table). */
+    public List<Value> values(Viewer viewer, String territory, Indicator indicator, String level, String period) throws SQLException {
+        return values(viewer, territory, Optional.of(indicator), level, period, null).orElseThrow();
+    }
+
+    private Optional<List<Value>> values(Viewer viewer, String territory, String indicatorKey, String level, String period,
+                                         List<String> unitCodes) throws SQLException {
+        return values(viewer, territory, indicator(viewer, territory, indicatorKey), level, period, unitCodes);
+    }
+
+    private Optional<List<Value>> values(Viewer viewer, String territory, Optional<Indicator> ind, String level, String period,
+                                         List<String> unitCodes) throws SQLException {
         if (ind.isEmpty()) {
             return Optional.empty();
         }
+        String indicatorKey = ind.get().key();
         String stichtag = period == null || period.isBlank() ? null : ind.get().period(period).stichtag();
         Audience a = audience(viewer, territory);
         String s = a.schema();
@@ -331,6 +374,7 @@ public final class AtlasReader {
                      + "join " + s + ".spatial_unit u on u.unit_id = v.unit_id join " + s + ".unit_level l on l.level_id = u.level_id "
                      + "join " + s + ".territory t on t.territory_id = v.territory_id "
                      + "where t.key = ? and i.key = ? and (?::text is null or l.key = ?) and (?::date is null or v.stichtag = ?::date) "
+                     + "and (?::text[] is null or u.code = any(?::text[])) "
                      + "order by v.stichtag, l.rank, u.code")) {
             ps.setString(1, territory);
             ps.setString(2, indicatorKey);
@@ -338,6 +382,9 @@ public final class AtlasReader {
             ps.setString(4, level);
             ps.setString(5, stichtag);
             ps.setString(6, stichtag);
+            java.sql.Array codes = unitCodes == null ? null : c.createArrayOf("text", unitCodes.toArray());
+            ps.setArray(7, codes);
+            ps.setArray(8, codes);
             var rs = ps.executeQuery();
             List<Value> out = new ArrayList<>();
             while (rs.next()) {
@@ -351,6 +398,33 @@ public final class AtlasReader {
             }
             return Optional.of(out);
         }
+    }
+
+    /** A unit's row of the viewer's map layer: the unrounded value the map classes, and its status. */
+    public record LayerValue(Double value, String status) { }
+
+    /** The rows of the viewer's map layer of an indicator on a level at one Stichtag, by unit code (empty: no layer). */
+    public Map<String, LayerValue> layerValues(Viewer viewer, String territory, String indicatorKey, String level, String stichtag)
+            throws SQLException {
+        Audience a = audience(viewer, territory);
+        if (a == Audience.INTERNAL) {
+            views.ensureFresh();
+        }
+        Map<String, LayerValue> out = new java.util.HashMap<>();
+        try (Connection c = connect(a);
+             var ps = c.prepareStatement("select v.code, v.value, v.status from " + a.schema() + ".layer_value v "
+                     + "where v.territory = ? and v.indicator = ? and v.level = ? and v.stichtag = ?::date")) {
+            ps.setString(1, territory);
+            ps.setString(2, indicatorKey);
+            ps.setString(3, level);
+            ps.setString(4, stichtag);
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                double v = rs.getDouble(2);
+                out.put(rs.getString(1), new LayerValue(rs.wasNull() ? null : v, rs.getString(3)));
+            }
+        }
+        return out;
     }
 
     /**

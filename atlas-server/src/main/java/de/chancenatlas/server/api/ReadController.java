@@ -1,6 +1,7 @@
 package de.chancenatlas.server.api;
 
 import de.chancenatlas.core.read.AtlasReader;
+import de.chancenatlas.core.read.Figures;
 import de.chancenatlas.core.text.GermanFormat;
 import de.chancenatlas.server.security.Principals;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReadController {
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private final AtlasReader reader;
+    private final Figures figures;
 
-    public ReadController(AtlasReader reader) {
+    public ReadController(AtlasReader reader, Figures figures) {
         this.reader = reader;
+        this.figures = figures;
     }
 
     /**
@@ -82,13 +85,14 @@ public class ReadController {
      * Values of an indicator; {@code period} is a period key (2015-H1), a Stichtag (2015-06-30) or any German form the
      * indicator's periodicity reads (1. Hj. 2015, 30.06.2015); a year of sub-annual data is its latest period. An empty
      * answer for a level that cannot have values says why in the {@value #NO_VALUES} header (and in the indicator's
-     * {@code levels}).
+     * {@code levels}). With {@code units} (comma-separated codes, at most 50): those units' values on any level, every
+     * period (a time series).
      */
     @GetMapping(value = "/{territory}/indicators/{key}/values", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<List<AtlasReader.Value>> values(@PathVariable String territory, @PathVariable String key,
                                           @RequestParam(required = false) String level, @RequestParam(required = false) String period,
-                                          Principal p) throws SQLException {
-        List<AtlasReader.Value> rows = rows(territory, key, level, period, p);
+                                          @RequestParam(required = false) String units, Principal p) throws SQLException {
+        List<AtlasReader.Value> rows = rows(territory, key, level, period, units, p);
         var ok = ResponseEntity.ok();
         if (rows.isEmpty() && level != null) {
             AtlasReader.LevelCoverage c = indicator(territory, key, p).coverage(level);
@@ -99,9 +103,48 @@ public class ReadController {
         return ok.body(rows);
     }
 
-    private List<AtlasReader.Value> rows(String territory, String key, String level, String period, Principal p) throws SQLException {
+    private List<AtlasReader.Value> rows(String territory, String key, String level, String period, String units, Principal p)
+            throws SQLException {
         open(territory, p);
+        if (units != null) {
+            List<String> codes = java.util.Arrays.stream(units.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+            if (codes.isEmpty() || codes.size() > 50 || level != null || period != null) {
+                throw new de.chancenatlas.core.access.AccessProblem(de.chancenatlas.core.access.AccessProblem.Kind.INVALID,
+                        "units: 1 bis 50 Gebietscodes, ohne level und period / 1 to 50 unit codes, without level and period");
+            }
+            return reader.values(Principals.viewer(p), territory, key, codes).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
+        }
         return reader.values(Principals.viewer(p), territory, key, level, period).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
+    }
+
+    /** The CSV for a plain link (a browser cannot set the Accept header of a download): {@code format=csv}. */
+    @GetMapping(value = "/{territory}/indicators/{key}/values", params = "format=csv")
+    public ResponseEntity<byte[]> valuesCsvLink(@PathVariable String territory, @PathVariable String key,
+                                                @RequestParam(required = false) String level, @RequestParam(required = false) String period,
+                                                @RequestParam(defaultValue = "german") String dialect, Principal p) throws SQLException {
+        return valuesCsv(territory, key, level, period, dialect, p);
+    }
+
+    /**
+     * An indicator on one level in one period as map, ranking and table show it: each unit's value, rank,
+     * change to the previous period and map class, the legend with its count per class, the territory value.
+     */
+    @GetMapping("/{territory}/indicators/{key}/table")
+    public Figures.Table table(@PathVariable String territory, @PathVariable String key, @RequestParam String level,
+                               @RequestParam(required = false) String period, Principal p) throws SQLException {
+        open(territory, p);
+        return figures.table(Principals.viewer(p), territory, key, level, period);
+    }
+
+    /**
+     * The area profile of one unit: every indicator by theme against its parent and the territory, the
+     * deviation, the change, the Einordnung (threshold: relative deviation that still counts as average).
+     */
+    @GetMapping("/{territory}/units/{code}/profile")
+    public Figures.Profile profile(@PathVariable String territory, @PathVariable String code, @RequestParam(required = false) String period,
+                                   @RequestParam(defaultValue = "0.10") double threshold, Principal p) throws SQLException {
+        open(territory, p);
+        return figures.profile(Principals.viewer(p), territory, code, period, threshold);
     }
 
     /**
@@ -113,7 +156,7 @@ public class ReadController {
                                             @RequestParam(required = false) String level, @RequestParam(required = false) String period,
                                             @RequestParam(defaultValue = "german") String dialect, Principal p) throws SQLException {
         AtlasReader.Indicator ind = indicator(territory, key, p);
-        List<AtlasReader.Value> rows = rows(territory, key, level, period, p);
+        List<AtlasReader.Value> rows = rows(territory, key, level, period, null, p);
         boolean plain = "plain".equalsIgnoreCase(dialect);
         char sep = plain ? ',' : ';';
         StringBuilder b = new StringBuilder(plain ? "" : "\uFEFF");

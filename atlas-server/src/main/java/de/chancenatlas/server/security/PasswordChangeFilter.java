@@ -10,8 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A user with a one-time password may do one thing: change it ({@code POST /api/v1/me/password}),
- * or look at who they are. Everything else answers 403 saying so.
+ * A user with a one-time password may do one thing: change it ({@code POST /api/v1/me/password}, or
+ * the web atlas's page /passwort), or look at who they are. Everything else answers 403 saying so.
  */
 public class PasswordChangeFilter extends OncePerRequestFilter {
     @Override
@@ -20,7 +20,12 @@ public class PasswordChangeFilter extends OncePerRequestFilter {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         String path = request.getRequestURI();
         if (auth != null && auth.getPrincipal() instanceof StaffUser u && u.account().mustChangePassword()
-                && !path.equals("/api/v1/me/password") && !path.equals("/api/v1/me") && !path.equals("/logout")) {
+                && !path.equals("/api/v1/me/password") && !path.equals("/api/v1/me") && !path.equals("/logout")
+                && !path.equals("/api/v1/session") && !path.equals("/passwort") && !path.startsWith("/assets/") && !path.equals("/favicon.svg")) {
+            if ("GET".equals(request.getMethod()) && String.valueOf(request.getHeader("Accept")).contains("text/html")) {
+                response.sendRedirect("/passwort");   // a browser goes to the web atlas's password page
+                return;
+            }
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/json");
             response.getOutputStream().write(("{\"status\":403,\"title\":\"Bitte zuerst das Einmal-Passwort ändern: POST /api/v1/me/password "
