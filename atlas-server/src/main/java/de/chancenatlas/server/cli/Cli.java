@@ -70,8 +70,9 @@ public final class Cli {
               ./atlas publication T                what T publishes, and whether its public area is open
               ./atlas token LOGIN NAME [--days N]  an API token for scripts (shown once)
 
+            %s
             Database: ATLAS_DB_URL / ATLAS_DB_USER / ATLAS_DB_PASSWORD, or the embedded cluster in ATLAS_DATA_DIR (default ./data).
-            """.formatted(ReportCommand.USAGE, TilesCommand.USAGE.stripTrailing());
+            """.formatted(ReportCommand.USAGE, TilesCommand.USAGE.stripTrailing(), GeoServerCommand.USAGE);
 
     public int run(String command, String[] args) {
         // tools speak for themselves; library chatter (pool, migrations) only when something is wrong
@@ -87,6 +88,7 @@ public final class Cli {
                 case "bench" -> bench(args);
                 case "report" -> new ReportCommand(out).run(args);
                 case "tiles" -> new TilesCommand(out).run(Args.parse(args));
+                case "geoserver" -> new GeoServerCommand(out).run(args);
                 case "user", "grant", "revoke", "department", "publish", "withdraw", "publication", "token" ->
                         new AccessCommands(out).run(command, args);
                 case "help", "--help", "-h" -> {
@@ -116,6 +118,9 @@ public final class Cli {
             err.println(e.getMessage());
             err.print(HELP);
             return 2;
+        } catch (de.chancenatlas.geoserver.GeoServerClient.GeoServerException e) {
+            err.println("GeoServer: " + e.getMessage());
+            return 1;
         } catch (IllegalArgumentException e) {
             err.println("Fehler / error: " + e.getMessage());
             return 2;
