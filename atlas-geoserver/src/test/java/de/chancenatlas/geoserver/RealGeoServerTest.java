@@ -66,8 +66,7 @@ class RealGeoServerTest {
         new PublishedViews(TestAtlas.dataSource()).ensureFresh();
         target = Target.of(TestAtlas.database(), "127.0.0.1", null, null);
         sync = new GeoServerSync(TestAtlas.dataSource());
-        atlasWms = new OgcService(TestAtlas.dataSource(), new PublishedViews(TestAtlas.dataSource()), TestAtlas.database().readerConnections(),
-                Path.of("target/ogc-geoserver"), 1);
+        atlasWms = new OgcService(TestAtlas.database(), new PublishedViews(TestAtlas.dataSource()), Path.of("target/ogc-geoserver"), 1);
         // HIDE, as docs/geoserver.md recommends; and a staff user with the role the internal workspace needs
         gs.send("PUT", "/rest/security/acl/catalog.xml", "application/xml", "<catalog><mode>HIDE</mode></catalog>", false);
         if (gs.get("/rest/security/usergroup/users.xml").contains("<userName>" + STAFF + "</userName>")) {

@@ -48,8 +48,7 @@ class TileServiceTest {
         TestAtlas.territory(T);
         values("01;quote;2019;10;100;\n02;quote;2019;20;100;\n03;quote;2019;30;100;\n04;quote;2019;40;100;\n"
                 + "01;anzahl;2019;;;5\n02;anzahl;2019;;;50\n03;anzahl;2019;;;500\n04;anzahl;2019;;;5000\n");
-        ogc = new OgcService(TestAtlas.dataSource(), new PublishedViews(TestAtlas.dataSource()), TestAtlas.database().readerConnections(),
-                Path.of("target/ogc-tiles"), 2);
+        ogc = new OgcService(TestAtlas.database(), new PublishedViews(TestAtlas.dataSource()), Path.of("target/ogc-tiles"), 2);
         tiles = new TileService(ogc, new TileCache(8 << 20, Path.of("target/tile-cache"), 64 << 20));
     }
 
