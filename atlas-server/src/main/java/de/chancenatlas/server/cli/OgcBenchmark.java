@@ -497,6 +497,7 @@ final class OgcBenchmark {
             return 0;
         }
         return ticks * 10_000_000L;   // USER_HZ is 100 on Linux
+    }
 
     // ---------------------------------------------------------------- tile cache: hit against miss
 
