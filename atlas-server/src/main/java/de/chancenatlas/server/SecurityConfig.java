@@ -72,7 +72,7 @@ public class SecurityConfig {
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /**
-     * Web maps on other sites (OpenLayers, Leaflet) read the OGC endpoints and the read API: any
+     * Web maps on other sites (OpenLayers, Leaflet) read the OGC endpoints (WMS/WFS, WMTS, OGC API) and the read API: any
      * origin may, without cookies (a browser never sends a staff session cross-site; scripts with an
      * API token or Basic credentials set the header themselves). Imports and administration get no
      * CORS headers, so browsers refuse cross-site calls to them.
@@ -86,7 +86,14 @@ public class SecurityConfig {
         read.setMaxAge(3600L);
         var ows = new org.springframework.web.cors.CorsConfiguration(read);
         ows.setAllowedMethods(java.util.List.of("GET", "HEAD", "POST", "OPTIONS"));   // WFS GetFeature as XML
+        // tiles: a web map drawing them on a canvas (OpenLayers, MapLibre) needs CORS, or the canvas is tainted
+        var tiles = new org.springframework.web.cors.CorsConfiguration(read);
+        tiles.setExposedHeaders(java.util.List.of("Content-Disposition", "Content-Language", "X-Tile-Cache"));
         var source = new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/wmts", tiles);
+        source.registerCorsConfiguration("/wmts/**", tiles);
+        source.registerCorsConfiguration("/*/wmts", tiles);
+        source.registerCorsConfiguration("/*/wmts/**", tiles);
         source.registerCorsConfiguration("/ows", ows);
         source.registerCorsConfiguration("/*/ows", ows);
         source.registerCorsConfiguration("/ogcapi/**", read);

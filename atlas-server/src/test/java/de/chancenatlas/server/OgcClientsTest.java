@@ -254,6 +254,66 @@ class OgcClientsTest extends ServerTest {
         assertThat(r.get("wfs_gml_head").asText()).contains("numberReturned=\"5\"").contains("http://www.opengis.net/gml/3.2");
     }
 
+    private static boolean qgis() {
+        try {
+            return Files.isExecutable(Path.of(PYTHON))
+                    && new ProcessBuilder(PYTHON, "-c", "import qgis.core").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * QGIS 3.22 (python3-qgis, which ./atlas test installs) loads a layer headless through its OGC API
+     * Features provider and its WFS provider: every feature of every year, the CRS each offers, the
+     * values of the read API; an internal layer does not load anonymously, but does for a staff member.
+     */
+    @Test
+    void qgisLoadsLayersThroughOgcApiFeaturesAndWfs() throws Exception {
+        assumeTrue(qgis(), "QGIS (python3-qgis) not installed for " + PYTHON + " (./atlas test installs it)");
+        String login = "qgis-leser";
+        String password = "QGIS-im-Jugendamt-1";
+        user(login, password);
+        assertThat(postJson("/api/v1/territories/koeln/grants", "{\"login\": \"" + login + "\", \"role\": \"reader\"}", ADMIN).statusCode())
+                .isBetween(200, 201);
+        Path script = tmp.resolve("qgis_check.py");
+        try (var in = getClass().getResourceAsStream("/clients/qgis_check.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        String internal = "koeln.anteil_migrationshintergrund.stadtteil";
+        JsonNode r = JSON.readTree(run(List.of("env", "QT_QPA_PLATFORM=offscreen", "XDG_RUNTIME_DIR=" + tmp, PYTHON, script.toString(),
+                "http://127.0.0.1:" + port + "/koeln/ogcapi", endpoint(), LAYER, internal, login, password)));
+        assertThat(r.get("qgis").asText()).startsWith("3.");
+        Map<String, JsonNode> api = apiValues(2012);
+        for (String provider : List.of("oapif", "wfs")) {
+            JsonNode l = r.get(provider);
+            assertThat(l.get("valid").asBoolean()).as(provider + ": " + l).isTrue();
+            assertThat(l.get("count").asInt()).as(provider).isEqualTo(688);   // 86 Stadtteile × 8 years
+            assertThat(texts(l.get("fields"))).as(provider).contains("code", "name", "period", "value", "wert");
+            assertThat(texts(l.get("periods"))).as(provider).hasSize(8).contains("2005", "2012");
+            assertThat(l.get("latest").asText()).isEqualTo("2012");
+            assertThat(l.get("wert").size()).as(provider).isEqualTo(api.size());
+            api.forEach((code, v) -> assertThat(l.get("wert").get(code).asText()).as(provider + " " + code).isEqualTo(v.get("formatted").asText()));
+        }
+        // OGC API: longitude/latitude (CRS84); WFS: the territory's own CRS, in metres
+        assertThat(r.get("oapif").get("crs").asText()).isIn("OGC:CRS84", "EPSG:4326");
+        assertThat(r.get("oapif").get("extent").get(0).asDouble()).isBetween(6.7, 7.0);
+        assertThat(r.get("oapif").get("extent").get(3).asDouble()).isBetween(50.9, 51.2);
+        assertThat(r.get("wfs").get("crs").asText()).isEqualTo("EPSG:25832");
+        assertThat(r.get("wfs").get("extent").get(0).asDouble()).isBetween(340000.0, 346000.0);
+        assertThat(r.get("wfs").get("extent").get(3).asDouble()).isBetween(5658000.0, 5663000.0);
+        // an internal layer: not there for the public, there for staff with their credentials
+        for (String anonymous : List.of("oapif_internal_anonymous", "wfs_internal_anonymous")) {
+            JsonNode l = r.get(anonymous);
+            assertThat(!l.get("valid").asBoolean() || l.get("count").asInt() == 0).as(anonymous + ": " + l).isTrue();
+        }
+        for (String withCredentials : List.of("oapif_internal_staff", "wfs_internal_staff")) {
+            JsonNode staff = r.get(withCredentials);
+            assertThat(staff.get("valid").asBoolean()).as(withCredentials + ": " + staff).isTrue();
+            assertThat(staff.get("count").asInt()).as(withCredentials).isGreaterThan(0);
+        }
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));

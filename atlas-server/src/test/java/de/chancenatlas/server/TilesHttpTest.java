@@ -70,6 +70,30 @@ class TilesHttpTest extends ServerTest {
     }
 
     @Test
+    void webMapsOnOtherSitesMayDrawTilesOnACanvas() throws Exception {
+        String origin = "https://karten.example.org";
+        for (String path : new String[] {"/koeln/wmts/1.0.0/" + LAYER + "/default" + Z12, "/wmts/1.0.0/WMTSCapabilities.xml",
+                "/koeln/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=" + LAYER
+                        + "&STYLE=default&FORMAT=image/png&TILEMATRIXSET=GoogleMapsCompatible&TILEMATRIX=12&TILEROW=1371&TILECOL=2127"}) {
+            var pre = bytes("OPTIONS", path, "Origin", origin, "Access-Control-Request-Method", "GET");
+            assertThat(pre.statusCode()).as(path).isEqualTo(200);
+            assertThat(pre.headers().firstValue("Access-Control-Allow-Origin")).as(path).hasValue("*");
+            assertThat(pre.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("GET").doesNotContain("POST");
+            HttpResponse<byte[]> r = bytes("GET", path, "Origin", origin);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).as(path).hasValue("*");
+            assertThat(r.headers().firstValue("Access-Control-Allow-Credentials")).as("never with cookies").isEmpty();
+            if (path.contains(".png") || path.contains("GetTile")) {
+                assertThat(r.headers().firstValue("Content-Type")).hasValue("image/png");
+                assertThat(r.headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("X-Tile-Cache");
+            }
+        }
+        // seeding stays an administrator's business, not another site's
+        var seed = bytes("OPTIONS", "/api/v1/territories/koeln/tiles/seed", "Origin", origin, "Access-Control-Request-Method", "POST");
+        assertThat(seed.headers().firstValue("Access-Control-Allow-Methods").orElse("")).doesNotContain("POST");
+    }
+
+    @Test
     void anonymousVisitorsGetNeitherInternalLayersNorStaffTiles() throws Exception {
         String staff = reader();
         String tile = "/koeln/wmts/1.0.0/" + INTERNAL_LAYER + "/default/GoogleMapsCompatible/11/685/1063.png";

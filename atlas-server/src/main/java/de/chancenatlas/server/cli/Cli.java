@@ -56,6 +56,8 @@ public final class Cli {
                                                    --scale: all German Gemeinden
               ./atlas bench ogc wfs [--rounds 40]  WFS GeoJSON (and GML, OGC API) ms and CPU-ms against PostGIS' ST_AsGeoJSON
               ./atlas bench ogc soak [--minutes 10]  4 clients mixing GetMap, GetFeatureInfo, GetFeature; errors, heap
+              ./atlas bench ogc compare URL [--scale] [--db-host H]  against a GeoServer on the same rows (syncs into it first;
+                                                   ATLAS_GEOSERVER_PASSWORD); --compare URL adds this to a full run
             %s
             Tile cache (docs/betrieb.md, 3a):
             %s

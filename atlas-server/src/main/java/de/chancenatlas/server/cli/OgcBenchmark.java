@@ -55,9 +55,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ul>
  */
 final class OgcBenchmark {
-    private static final String LAYER = "koeln.anteil_unter_6.stadtteil";
+    static final String LAYER = "koeln.anteil_unter_6.stadtteil";
     private static final String GERMANY = "deutschland";
-    private static final double[] KOELN = {343900, 5632700, 370700, 5661500};
+    static final double[] KOELN = {343900, 5632700, 370700, 5661500};
     private final PrintStream out;
     private String base;
 
@@ -68,6 +68,7 @@ final class OgcBenchmark {
     int run(Cli.Args a) throws Exception {
         boolean soak = "soak".equals(a.positional().size() > 1 ? a.positional().get(1) : "");
         boolean wfsOnly = "wfs".equals(a.positional().size() > 1 ? a.positional().get(1) : "");
+        boolean compareOnly = "compare".equals(a.positional().size() > 1 ? a.positional().get(1) : "");
         int seconds = Integer.parseInt(a.options().getOrDefault("seconds", "20"));
         ConfigurableApplicationContext ctx = SpringApplication.run(AtlasServer.class, "--server.port=0", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off");
@@ -77,13 +78,28 @@ final class OgcBenchmark {
             if (soak) {
                 return soak(ds, Integer.parseInt(a.options().getOrDefault("minutes", "10")));
             }
-            if (!wfsOnly) {
-                double wms = baseline(ds, ctx.getBean(AtlasDatabase.class).libpqConnection(), seconds);
+            AtlasDatabase db = ctx.getBean(AtlasDatabase.class);
+            DataSource reader = db.dataSource(de.chancenatlas.core.db.Audience.PUBLIC);
+            int rounds = Integer.parseInt(a.options().getOrDefault("rounds", "40"));
+            String compare = a.options().get("compare");
+            if (compareOnly && compare == null) {
+                compare = a.positional().size() > 2 ? a.positional().get(2) : System.getenv("ATLAS_GEOSERVER_URL");
+                if (compare == null || compare.isBlank()) {
+                    throw new Cli.UsageException("bench ogc compare URL (GeoServer, z. B. / e.g. http://127.0.0.1:8600/geoserver)");
+                }
+            }
+            if (!wfsOnly && !compareOnly) {
+                double wms = baseline(ds, db.libpqConnection(), seconds);
                 tileCache(seconds, wms);
             }
-            wfs(ds, ctx.getBean(AtlasDatabase.class).dataSource(de.chancenatlas.core.db.Audience.PUBLIC), Integer.parseInt(a.options().getOrDefault("rounds", "40")));
+            if (!compareOnly) {
+                wfs(ds, reader, rounds);
+            }
             if (a.options().containsKey("scale")) {
                 scale(ds, Path.of(a.options().getOrDefault("germany", defaultGermany())));
+            }
+            if (compare != null) {
+                compare(db, reader, compare, a.options().get("db-host"), seconds, rounds);
             }
             return 0;
         } finally {
@@ -100,7 +116,7 @@ final class OgcBenchmark {
     // ---------------------------------------------------------------- baseline vs. full path
 
     /** 21 tiles of 256 × 256 over Köln at three zoom levels (1, 2 × 2, 4 × 4). */
-    private static List<String> tiles() {
+    static List<String> tiles() {
         List<String> out = new ArrayList<>();
         double size = Math.max(KOELN[2] - KOELN[0], KOELN[3] - KOELN[1]);
         for (int n : new int[] {1, 2, 4}) {
@@ -116,7 +132,7 @@ final class OgcBenchmark {
         return out;
     }
 
-    private static Map<String, String> getMap(String layer, String bbox) {
+    static Map<String, String> getMap(String layer, String bbox) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("SERVICE", "WMS");
         p.put("VERSION", "1.3.0");
@@ -273,7 +289,7 @@ final class OgcBenchmark {
         return server;
     }
 
-    private String query(Map<String, String> params) {
+    static String query(Map<String, String> params) {
         StringBuilder q = new StringBuilder();
         params.forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(k).append('=')
                 .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
@@ -281,14 +297,14 @@ final class OgcBenchmark {
     }
 
     /** A GET answer: status, content type, body. */
-    private record Answer(int status, String type, byte[] body) { }
+    record Answer(int status, String type, byte[] body) { }
 
     /**
      * A plain blocking GET on a kept-alive connection. Not java.net.http.HttpClient: its selector
      * thread took more CPU than the server's request handling, on the same two cores the
      * server and the baseline share, so it measured the client as much as the server.
      */
-    private static Answer get(String url) throws java.io.IOException {
+    static Answer get(String url) throws java.io.IOException {
         var c = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
         c.setConnectTimeout(10_000);
         c.setReadTimeout(120_000);
@@ -323,7 +339,7 @@ final class OgcBenchmark {
     }
 
     /** Latencies (ms) and errors of {@code clients} threads calling {@code request} for {@code seconds}. */
-    private static final class Stats {
+    static final class Stats {
         final List<Double> millis = new ArrayList<>();
         long errors;
         double seconds;
@@ -344,7 +360,7 @@ final class OgcBenchmark {
         }
     }
 
-    private static Stats measure(Function<Integer, Boolean> request, int clients, double seconds) throws InterruptedException {
+    static Stats measure(Function<Integer, Boolean> request, int clients, double seconds) throws InterruptedException {
         Stats total = new Stats();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         AtomicLong counter = new AtomicLong();
@@ -453,13 +469,13 @@ final class OgcBenchmark {
         return r.body().length;
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         double[] s = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return s[s.length / 2];
     }
 
     /** The PostgreSQL postmaster: the parent of this session's backend. */
-    private static long postmaster(DataSource ds) throws Exception {
+    static long postmaster(DataSource ds) throws Exception {
         try (var c = ds.getConnection(); var st = c.createStatement(); var rs = st.executeQuery("select pg_backend_pid()")) {
             rs.next();
             return ppid(Path.of("/proc/" + rs.getInt(1) + "/stat"));
@@ -476,7 +492,7 @@ final class OgcBenchmark {
     }
 
     /** CPU time of the cluster's processes (children of the postmaster), from /proc; 0 where /proc is not readable. */
-    private static long clusterCpuNanos(long postmaster) {
+    static long clusterCpuNanos(long postmaster) {
         if (postmaster <= 0) {
             return 0;
         }
@@ -497,6 +513,25 @@ final class OgcBenchmark {
             return 0;
         }
         return ticks * 10_000_000L;   // USER_HZ is 100 on Linux
+    }
+
+    // ---------------------------------------------------------------- against a GeoServer on the same rows
+
+    /** {@code --compare URL}: Köln (and Germany, if imported) published into that GeoServer, then both measured ({@link GeoServerComparison}). */
+    private void compare(AtlasDatabase db, DataSource reader, String url, String dbHost, int seconds, int rounds) throws Exception {
+        LayerDef layer = new LayerCatalog(db.dataSource()).layers("koeln", de.chancenatlas.core.db.Audience.PUBLIC).stream()
+                .filter(l -> l.name().equals(LAYER)).findFirst().orElseThrow(() -> new IllegalStateException("layer " + LAYER + " missing"));
+        boolean germany = new LayerCatalog(db.dataSource()).territories().contains(GERMANY);
+        GeoServerComparison c = new GeoServerComparison(out, base, url, reader);
+        c.publish(db, dbHost, germany ? List.of("koeln", GERMANY) : List.of("koeln"));
+        c.wfs("koeln", LAYER, layer.periods().get(layer.periods().size() - 1).period(), rounds);
+        c.wfs("koeln", LAYER, null, Math.max(5, rounds / 4));
+        if (germany) {
+            c.all(GERMANY, GERMANY + ".einwohner.gemeinde", 5);
+        } else {
+            out.println("Deutschland nicht importiert: --scale importiert es / Germany not imported: --scale imports it");
+        }
+        c.wms(LAYER, layer.periods().get(layer.periods().size() - 1).stichtag(), seconds);
     }
 
     // ---------------------------------------------------------------- tile cache: hit against miss
