@@ -168,6 +168,27 @@ class FeaturesHttpTest extends ServerTest {
         assertThat(bytes("GET", WFS).headers().firstValue("Content-Encoding")).isEmpty();
     }
 
+    /** GML coordinates carry the precision of their CRS as GeoJSON does: centimetres in metres, 1e-7 in degrees. */
+    @Test
+    void wfsGmlCoordinatesHaveThePrecisionOfTheirCrs() throws Exception {
+        String gml = WFS.replace("&OUTPUTFORMAT=geojson", "") + "&COUNT=3";
+        for (var c : List.of(java.util.Map.entry("", 2), java.util.Map.entry("&SRSNAME=EPSG:4326", 7), java.util.Map.entry("&SRSNAME=EPSG:3857", 2))) {
+            var r = get(gml + c.getKey());
+            assertThat(r.statusCode()).isEqualTo(200);
+            var lists = java.util.regex.Pattern.compile("<gml:posList[^>]*>([^<]+)<").matcher(r.body());
+            int decimals = 0;
+            int numbers = 0;
+            while (lists.find()) {
+                for (String n : lists.group(1).trim().split("\\s+")) {
+                    decimals = Math.max(decimals, n.contains(".") ? n.length() - n.indexOf('.') - 1 : 0);
+                    numbers++;
+                }
+            }
+            assertThat(numbers).as(c.getKey()).isGreaterThan(100);
+            assertThat(decimals).as(c.getKey()).isEqualTo(c.getValue());
+        }
+    }
+
     @Test
     void wfsGeoJsonErrorsStayMapServersAndChangeNothing() throws Exception {
         for (String bad : List.of("&SORTBY=geheim", "&PROPERTYNAME=geheim", "&SRSNAME=EPSG:2056", "&STARTINDEX=-1",
