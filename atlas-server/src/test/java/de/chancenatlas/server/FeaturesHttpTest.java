@@ -152,6 +152,98 @@ class FeaturesHttpTest extends ServerTest {
         assertThat(second.get("features").get(0).get("id").asText()).isNotEqualTo(first.get("features").get(99).get("id").asText());
     }
 
+    /** The members of a GML 3.2 FeatureCollection: gml:id, simple properties, all coordinates, geometry ids. */
+    private record Member(String id, java.util.Map<String, String> properties, List<Double> coordinates, List<String> geometryIds) { }
+
+    private static List<Member> gmlMembers(String xml) throws Exception {
+        var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        var doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        assertThat(doc.getDocumentElement().getLocalName()).as(xml.substring(0, Math.min(400, xml.length()))).isEqualTo("FeatureCollection");
+        var members = doc.getElementsByTagNameNS("http://www.opengis.net/wfs/2.0", "member");
+        List<Member> out = new java.util.ArrayList<>();
+        for (int i = 0; i < members.getLength(); i++) {
+            org.w3c.dom.Element feature = null;
+            for (var n = members.item(i).getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof org.w3c.dom.Element e) {
+                    feature = e;
+                }
+            }
+            java.util.Map<String, String> props = new java.util.LinkedHashMap<>();
+            for (var n = feature.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof org.w3c.dom.Element e && !e.getLocalName().equals("geom") && !e.getLocalName().equals("boundedBy")
+                        && !e.getTextContent().isEmpty()) {
+                    props.put(e.getLocalName(), e.getTextContent());
+                }
+            }
+            List<Double> coordinates = new java.util.ArrayList<>();
+            var lists = feature.getElementsByTagNameNS("http://www.opengis.net/gml/3.2", "posList");
+            for (int k = 0; k < lists.getLength(); k++) {
+                for (String v : lists.item(k).getTextContent().trim().split("\\s+")) {
+                    coordinates.add(Double.parseDouble(v));
+                }
+            }
+            List<String> ids = new java.util.ArrayList<>();
+            for (String geometry : List.of("MultiSurface", "Polygon")) {
+                var g = feature.getElementsByTagNameNS("http://www.opengis.net/gml/3.2", geometry);
+                for (int k = 0; k < g.getLength(); k++) {
+                    ids.add(((org.w3c.dom.Element) g.item(k)).getAttributeNS("http://www.opengis.net/gml/3.2", "id"));
+                }
+            }
+            out.add(new Member(feature.getAttributeNS("http://www.opengis.net/gml/3.2", "id"), props, coordinates, ids));
+        }
+        return out;
+    }
+
+    private static void assertSameGml(String ours, String mapserver) throws Exception {
+        List<Member> a = gmlMembers(ours);
+        List<Member> b = gmlMembers(mapserver);
+        assertThat(a).hasSameSizeAs(b).isNotEmpty();
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(a.get(i).id()).isEqualTo(b.get(i).id());
+            assertThat(a.get(i).properties()).as(a.get(i).id()).isEqualTo(b.get(i).properties());
+            assertThat(a.get(i).geometryIds()).as(a.get(i).id()).isEqualTo(b.get(i).geometryIds());
+            assertThat(a.get(i).coordinates()).as(a.get(i).id()).hasSameSizeAs(b.get(i).coordinates());
+            for (int k = 0; k < a.get(i).coordinates().size(); k++) {
+                assertThat(a.get(i).coordinates().get(k)).isCloseTo(b.get(i).coordinates().get(k), org.assertj.core.data.Offset.offset(0.011));
+            }
+        }
+    }
+
+    /**
+     * WFS GML 3.2 of polygon layers in their own CRS is written by the atlas (as GeoJSON is): the same
+     * members, gml:ids (features and geometries), property values and coordinates as MapServer's,
+     * for a year, paged and sorted, by box, by id; the count is exact; SRSNAME and PROPERTYNAME stay MapServer's.
+     */
+    @Test
+    void wfsGmlIsMapServersAnswer() throws Exception {
+        String gml = WFS.replace("&OUTPUTFORMAT=geojson", "");
+        var year = get(gml + filter(YEAR));
+        assertThat(year.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml").contains("gml/3.2.1");
+        assertThat(year.body()).contains("numberMatched=\"86\"").contains("numberReturned=\"86\"");
+        String mapserver = get(gml + filter("<fes:And>" + EVERY + YEAR + "</fes:And>")).body();
+        assertThat(mapserver).as("MapServer answered the second (ours writes no boundedBy)").contains("<wfs:boundedBy>");
+        assertThat(year.body()).doesNotContain("boundedBy");
+        assertSameGml(year.body(), mapserver);
+        String format = "&OUTPUTFORMAT=" + enc("application/gml+xml; version=3.2");
+        String page = "&SORTBY=" + enc("value DESC,name,period DESC") + "&COUNT=25&STARTINDEX=30";
+        var paged = get(gml + format + page).body();
+        assertSameGml(paged, get(gml + format + page + filter(EVERY)).body());
+        assertThat(paged).contains("previous=\"").contains("next=\"").contains("STARTINDEX=55");
+        String box = "&BBOX=356000,5640000,358000,5642000";
+        assertSameGml(get(gml + box).body(), get(gml + filter("<fes:And>" + EVERY + "<fes:BBOX><fes:ValueReference>geom</fes:ValueReference>"
+                + "<gml:Envelope srsName=\"urn:ogc:def:crs:EPSG::25832\"><gml:lowerCorner>356000 5640000</gml:lowerCorner><gml:upperCorner>"
+                + "358000 5642000</gml:upperCorner></gml:Envelope></fes:BBOX></fes:And>")).body());
+        String id = gmlMembers(year.body()).get(5).id();
+        assertThat(gmlMembers(get(gml + "&RESOURCEID=" + id).body())).extracting(Member::id).containsExactly(id);
+        // outlines too; an empty answer is a valid empty collection
+        String outline = "/koeln/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:koeln.stadtteil&COUNT=20";
+        assertSameGml(get(outline).body(), get(outline + filter(EVERY)).body());
+        var none = get(gml + filter(YEAR.replace("2012", "1850"))).body();
+        assertThat(none).contains("numberMatched=\"0\"").contains("numberReturned=\"0\"");
+        assertThat(gmlMembers(none)).isEmpty();
+    }
+
     private JsonNode first(String path) throws Exception {
         return geojson(path + "&COUNT=1");
     }

@@ -120,18 +120,7 @@ public final class FeatureQuery {
         LayerDef l = s.layer();
         List<String> props = s.properties() == null ? properties(l) : s.properties();
         int srid = Crs.srid(s.srid());
-        String geom = l.srid() == srid ? "t.geom" : "st_transform(t.geom, " + srid + ")";
-        if (s.srid() == 4326) {
-            geom = "st_flipcoordinates(" + geom + ")";   // EPSG:4326 by its definition, latitude first (OGC API Part 2)
-        }
-        StringBuilder sql = new StringBuilder("select t.fid");
-        for (String p : props) {
-            sql.append(", t.").append(p);
-        }
-        sql.append(", st_asgeojson(").append(geom).append(", ").append(precision.of(s.srid())).append(", 0) from (")
-                .append(MapfileWriter.rows(l, Generalization.FULL, false)).append(") t").append(s.where().text())
-                .append(" order by ").append(s.orderBy() == null || s.orderBy().isEmpty() ? "" : s.orderBy() + ", ").append("t.fid")
-                .append(" limit ").append(s.limit()).append(" offset ").append(s.offset());
+        StringBuilder sql = select(s, props, precision);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString());
              JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
@@ -187,6 +176,152 @@ public final class FeatureQuery {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The rows of a request: fid, the properties, the geometry as GeoJSON (PostGIS, at the CRS's precision). */
+    private static StringBuilder select(Spec s, List<String> props, Precision precision) {
+        LayerDef l = s.layer();
+        int srid = Crs.srid(s.srid());
+        String geom = l.srid() == srid ? "t.geom" : "st_transform(t.geom, " + srid + ")";
+        if (s.srid() == 4326) {
+            geom = "st_flipcoordinates(" + geom + ")";   // EPSG:4326 by its definition, latitude first (OGC API Part 2)
+        }
+        StringBuilder sql = new StringBuilder("select t.fid");
+        for (String p : props) {
+            sql.append(", t.").append(p);
+        }
+        return sql.append(", st_asgeojson(").append(geom).append(", ").append(precision.of(s.srid())).append(", 0) from (")
+                .append(MapfileWriter.rows(l, Generalization.FULL, false)).append(") t").append(s.where().text())
+                .append(" order by ").append(s.orderBy() == null || s.orderBy().isEmpty() ? "" : s.orderBy() + ", ").append("t.fid")
+                .append(" limit ").append(s.limit()).append(" offset ").append(s.offset());
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper COORDINATES = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /**
+     * Writes a WFS 2.0 FeatureCollection in GML 3.2 of polygon features in the layer's own CRS, as
+     * MapServer writes it from its schema (DescribeFeatureType): {@code atlas:} elements in schema order,
+     * {@code gml:id} {@code layer.fid} on the feature and {@code layer.fid.n} on each geometry, a
+     * MultiSurface of Polygons; a null value is left out (every property has minOccurs 0). Coordinates
+     * as PostGIS rounded them for GeoJSON, copied digit for digit.
+     *
+     * @param previous       the URL of the page before, null for none
+     * @param next           the URL of the page after, null for none
+     * @param schemaLocation the value of xsi:schemaLocation
+     */
+    public static byte[] writeGml(DataSource ds, Spec s, Precision precision, long matched, String previous, String next, String schemaLocation) {
+        LayerDef l = s.layer();
+        List<String> props = s.properties() == null ? properties(l) : s.properties();
+        String srs = "urn:ogc:def:crs:EPSG::" + Crs.srid(s.srid());
+        String type = "atlas:" + l.name();
+        StringBuilder sql = select(s, props, precision);
+        StringBuilder members = new StringBuilder(64 * 1024);
+        int n = 0;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            bind(ps, s.where().args);
+            ps.setFetchSize(500);
+            c.setAutoCommit(false);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                    String id = id(l, rs.getLong(1));
+                    members.append("<wfs:member><").append(type).append(" gml:id=\"").append(id).append("\">");
+                    String geometry = rs.getString(props.size() + 2);
+                    if (geometry != null) {
+                        members.append("<atlas:geom>");
+                        multiSurface(members, COORDINATES.readTree(geometry), id, srs);
+                        members.append("</atlas:geom>");
+                    }
+                    for (int i = 0; i < props.size(); i++) {
+                        Object v = rs.getObject(i + 2);
+                        if (v != null) {
+                            String p = props.get(i);
+                            members.append("<atlas:").append(p).append('>');
+                            if (v instanceof Double d) {
+                                members.append(java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());   // 6, not 6.0: as MapServer
+                            } else if (v instanceof Number num) {
+                                members.append(num.longValue());
+                            } else {
+                                escape(members, v.toString());
+                            }
+                            members.append("</atlas:").append(p).append('>');
+                        }
+                    }
+                    members.append("</").append(type).append("></wfs:member>\n");
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder head = new StringBuilder(1024).append("<?xml version='1.0' encoding=\"UTF-8\" ?>\n<wfs:FeatureCollection")
+                .append(" xmlns:atlas=\"").append(MapfileWriter.NAMESPACE).append('"')
+                .append(" xmlns:gml=\"http://www.opengis.net/gml/3.2\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\"")
+                .append(" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"");
+        escape(head, schemaLocation);
+        head.append("\" timeStamp=\"").append(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .append("\" numberMatched=\"").append(matched).append("\" numberReturned=\"").append(n).append('"');
+        if (previous != null) {
+            escape(head.append(" previous=\""), previous).append('"');
+        }
+        if (next != null) {
+            escape(head.append(" next=\""), next).append('"');
+        }
+        head.append(">\n");
+        byte[] a = head.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] b = members.append("</wfs:FeatureCollection>\n").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** A GeoJSON Polygon or MultiPolygon as a gml:MultiSurface with ids {@code id.1}, {@code id.2}, ... */
+    private static void multiSurface(StringBuilder out, com.fasterxml.jackson.databind.JsonNode g, String id, String srs) {
+        boolean multi = "MultiPolygon".equals(g.get("type").asText());
+        var polygons = multi ? g.get("coordinates") : COORDINATES.createArrayNode().add(g.get("coordinates"));
+        int part = 1;
+        out.append("<gml:MultiSurface gml:id=\"").append(id).append('.').append(part++).append("\" srsName=\"").append(srs).append("\">");
+        for (var polygon : polygons) {
+            out.append("<gml:surfaceMember><gml:Polygon gml:id=\"").append(id).append('.').append(part++).append("\">");
+            for (int r = 0; r < polygon.size(); r++) {
+                String ring = r == 0 ? "exterior" : "interior";
+                out.append("<gml:").append(ring).append("><gml:LinearRing><gml:posList srsDimension=\"2\">");
+                var points = polygon.get(r);
+                for (int i = 0; i < points.size(); i++) {
+                    var pt = points.get(i);
+                    if (i > 0) {
+                        out.append(' ');
+                    }
+                    out.append(number(pt.get(0))).append(' ').append(number(pt.get(1)));
+                }
+                out.append("</gml:posList></gml:LinearRing></gml:").append(ring).append('>');
+            }
+            out.append("</gml:Polygon></gml:surfaceMember>");
+        }
+        out.append("</gml:MultiSurface>");
+    }
+
+    private static String number(com.fasterxml.jackson.databind.JsonNode n) {
+        return n.isBigDecimal() ? n.decimalValue().toPlainString() : n.asText();
+    }
+
+    private static StringBuilder escape(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            switch (ch) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(ch);
+            }
+        }
+        return out;
     }
 
     /** One feature: the row's properties in the layer's order, its geometry as PostGIS wrote it. */

@@ -129,7 +129,7 @@ public final class MapfileWriter {
                 .append(meta("wfs_getfeature_formatlist", "geojson,csv,csv_de"))
                 .append(meta("wfs_maxfeatures", "100000"))
                 .append(meta("ows_namespace_prefix", "atlas"))
-                .append(meta("ows_namespace_uri", "https://chancenatlas.de/atlas"))
+                .append(meta("ows_namespace_uri", NAMESPACE))
                 .append("    END\n  END\n");
         for (LayerDef l : layers) {
             layer(m, l);
@@ -150,6 +150,9 @@ public final class MapfileWriter {
     static String data(LayerDef l, String column, boolean forMap) {
         return "geom from (" + rows(l, column, forMap) + ") as t using unique fid using srid=" + l.srid();
     }
+
+    /** The namespace of the atlas's feature types (prefix {@code atlas}). */
+    static final String NAMESPACE = "https://chancenatlas.de/atlas";
 
     /**
      * The layer's rows as SQL (fid, its properties, geom), ordered by fid: the one definition that

@@ -22,6 +22,9 @@ final class WfsGeoJson {
     private static final Set<String> HANDLED = Set.of("SERVICE", "VERSION", "REQUEST", "TYPENAMES", "TYPENAME", "OUTPUTFORMAT", "BBOX",
             "FILTER", "FILTER_LANGUAGE", "RESOURCEID", "PROPERTYNAME", "SORTBY", "COUNT", "MAXFEATURES", "STARTINDEX", "SRSNAME");
 
+    /** OUTPUTFORMAT values meaning GML 3.2 (lower case, no spaces or quotes), as MapServer's capabilities list them. */
+    private static final Set<String> GML32 = Set.of("application/gml+xml;version=3.2", "text/xml;subtype=gml/3.2.1");
+
     private WfsGeoJson() {
     }
 
@@ -34,7 +37,10 @@ final class WfsGeoJson {
     static OgcResponse answer(OgcRequest r, Map<String, LayerDef> layers, java.util.function.Function<LayerDef, DataSource> reader,
                               FeatureQuery.Precision precision, String onlineResource) {
         Map<String, String> p = r.params();
-        if (!"WFS".equals(r.service()) || !"GetFeature".equals(r.request()) || r.body() != null || !"geojson".equals(p.get("OUTPUTFORMAT"))
+        // GML 3.2 (WFS 2.0's default) in the layer's own CRS, all properties; SRSNAME and PROPERTYNAME stay MapServer's
+        boolean gml = !p.containsKey("SRSNAME") && !p.containsKey("PROPERTYNAME") && (!p.containsKey("OUTPUTFORMAT")
+                || GML32.contains(p.get("OUTPUTFORMAT").strip().toLowerCase(Locale.ROOT).replace(" ", "").replace("\"", "")));
+        if (!"WFS".equals(r.service()) || !"GetFeature".equals(r.request()) || r.body() != null || !(gml || "geojson".equals(p.get("OUTPUTFORMAT")))
                 || !"2.0.0".equals(p.getOrDefault("VERSION", "2.0.0")) || !HANDLED.containsAll(p.keySet())) {
             return null;
         }
@@ -45,8 +51,9 @@ final class WfsGeoJson {
         }
         LayerDef l = layers.get(names.get(0));
         String lang = p.get("FILTER_LANGUAGE");
-        if (l == null || lang != null && !lang.isBlank() && !lang.equals("urn:ogc:def:query Language:OGC-FES:Filter")) {
-            return null;
+        if (l == null || lang != null && !lang.isBlank() && !lang.equals("urn:ogc:def:query Language:OGC-FES:Filter")
+                || gml && l.kind() == LayerDef.Kind.FACILITY) {
+            return null;   // GML of points: MapServer's
         }
         try {
             FeatureQuery.Where where = new FeatureQuery.Where();
@@ -68,6 +75,15 @@ final class WfsGeoJson {
             DataSource ds = reader.apply(l);
             long matched = FeatureQuery.count(ds, l, where);
             String next = start + limit < matched ? next(r, onlineResource, start + limit) : null;
+            if (gml) {
+                String previous = start > 0 ? next(r, onlineResource, Math.max(0, start - limit)) : null;
+                String schema = MapfileWriter.NAMESPACE + " " + onlineResource + "SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAME=atlas:" + l.name()
+                        + "&OUTPUTFORMAT=application%2Fgml%2Bxml%3B%20version%3D3.2 http://www.opengis.net/wfs/2.0 "
+                        + "http://schemas.opengis.net/wfs/2.0/wfs.xsd http://www.opengis.net/gml/3.2 http://schemas.opengis.net/gml/3.2.1/gml.xsd";
+                byte[] body = FeatureQuery.writeGml(ds, new FeatureQuery.Spec(l, properties, where, order, start, limit, srid, l.name(),
+                        FeatureQuery.Form.WFS), precision, matched, previous, next, schema);
+                return new OgcResponse(200, "text/xml; subtype=\"gml/3.2.1\"", body);
+            }
             byte[] body = FeatureQuery.write(ds, new FeatureQuery.Spec(l, properties, where, order, start, limit, srid, l.name(), FeatureQuery.Form.WFS),
                     precision, matched, g -> {
                         try {
