@@ -196,9 +196,6 @@ public final class FeatureQuery {
                 .append(" limit ").append(s.limit()).append(" offset ").append(s.offset());
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper COORDINATES = new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     /**
      * Writes a WFS 2.0 FeatureCollection in GML 3.2 of polygon features in the layer's own CRS, as
      * MapServer writes it from its schema (DescribeFeatureType): {@code atlas:} elements in schema order,
@@ -206,11 +203,12 @@ public final class FeatureQuery {
      * MultiSurface of Polygons; a null value is left out (every property has minOccurs 0). Coordinates
      * as PostGIS rounded them for GeoJSON, copied digit for digit.
      *
-     * @param previous       the URL of the page before, null for none
-     * @param next           the URL of the page after, null for none
+     * @param count          counts all matching features; asked only when the page is full (or empty past the start)
+     * @param pageAt         the URL of the page starting at an index (previous, next)
      * @param schemaLocation the value of xsi:schemaLocation
      */
-    public static byte[] writeGml(DataSource ds, Spec s, Precision precision, long matched, String previous, String next, String schemaLocation) {
+    public static byte[] writeGml(DataSource ds, Spec s, Precision precision, java.util.function.LongSupplier count,
+                                  java.util.function.LongFunction<String> pageAt, String schemaLocation) {
         LayerDef l = s.layer();
         List<String> props = s.properties() == null ? properties(l) : s.properties();
         String srs = "urn:ogc:def:crs:EPSG::" + Crs.srid(s.srid());
@@ -230,7 +228,7 @@ public final class FeatureQuery {
                     String geometry = rs.getString(props.size() + 2);
                     if (geometry != null) {
                         members.append("<atlas:geom>");
-                        multiSurface(members, COORDINATES.readTree(geometry), id, srs);
+                        multiSurface(members, geometry, id, srs);
                         members.append("</atlas:geom>");
                     }
                     for (int i = 0; i < props.size(); i++) {
@@ -256,9 +254,11 @@ public final class FeatureQuery {
             }
         } catch (SQLException e) {
             throw failed(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        // a page that is not full tells the count itself: the count query only for full pages
+        long matched = n < s.limit() && (n > 0 || s.offset() == 0) ? s.offset() + n : count.getAsLong();
+        String previous = s.offset() > 0 ? pageAt.apply(Math.max(0, s.offset() - s.limit())) : null;
+        String next = s.offset() + s.limit() < matched ? pageAt.apply(s.offset() + s.limit()) : null;
         StringBuilder head = new StringBuilder(1024).append("<?xml version='1.0' encoding=\"UTF-8\" ?>\n<wfs:FeatureCollection")
                 .append(" xmlns:atlas=\"").append(MapfileWriter.NAMESPACE).append('"')
                 .append(" xmlns:gml=\"http://www.opengis.net/gml/3.2\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\"")
@@ -280,34 +280,50 @@ public final class FeatureQuery {
         return out;
     }
 
-    /** A GeoJSON Polygon or MultiPolygon as a gml:MultiSurface with ids {@code id.1}, {@code id.2}, ... */
-    private static void multiSurface(StringBuilder out, com.fasterxml.jackson.databind.JsonNode g, String id, String srs) {
-        boolean multi = "MultiPolygon".equals(g.get("type").asText());
-        var polygons = multi ? g.get("coordinates") : COORDINATES.createArrayNode().add(g.get("coordinates"));
+    /**
+     * A GeoJSON Polygon or MultiPolygon as PostGIS wrote it, as a gml:MultiSurface with ids {@code id.1},
+     * {@code id.2}, ...: one pass over the text, the numbers copied as they are.
+     */
+    static void multiSurface(StringBuilder out, String geojson, String id, String srs) {
         int part = 1;
+        int at = geojson.indexOf("\"coordinates\"");
+        int point = geojson.startsWith("{\"type\":\"MultiPolygon\"") ? 4 : 3;   // nesting depth of a point's array
         out.append("<gml:MultiSurface gml:id=\"").append(id).append('.').append(part++).append("\" srsName=\"").append(srs).append("\">");
-        for (var polygon : polygons) {
-            out.append("<gml:surfaceMember><gml:Polygon gml:id=\"").append(id).append('.').append(part++).append("\">");
-            for (int r = 0; r < polygon.size(); r++) {
-                String ring = r == 0 ? "exterior" : "interior";
-                out.append("<gml:").append(ring).append("><gml:LinearRing><gml:posList srsDimension=\"2\">");
-                var points = polygon.get(r);
-                for (int i = 0; i < points.size(); i++) {
-                    var pt = points.get(i);
-                    if (i > 0) {
+        int depth = 0;
+        int ring = 0;
+        boolean firstPoint = true;
+        for (int i = geojson.indexOf('[', at); i < geojson.length() && (depth > 0 || i == geojson.indexOf('[', at)); i++) {
+            char c = geojson.charAt(i);
+            if (c == '[') {
+                depth++;
+                if (depth == point - 2) {
+                    out.append("<gml:surfaceMember><gml:Polygon gml:id=\"").append(id).append('.').append(part++).append("\">");
+                    ring = 0;
+                } else if (depth == point - 1) {
+                    out.append(ring == 0 ? "<gml:exterior>" : "<gml:interior>").append("<gml:LinearRing><gml:posList srsDimension=\"2\">");
+                    firstPoint = true;
+                } else if (depth == point) {
+                    if (!firstPoint) {
                         out.append(' ');
                     }
-                    out.append(number(pt.get(0))).append(' ').append(number(pt.get(1)));
+                    firstPoint = false;
                 }
-                out.append("</gml:posList></gml:LinearRing></gml:").append(ring).append('>');
+            } else if (c == ']') {
+                if (depth == point - 1) {
+                    out.append("</gml:posList></gml:LinearRing>").append(ring++ == 0 ? "</gml:exterior>" : "</gml:interior>");
+                } else if (depth == point - 2) {
+                    out.append("</gml:Polygon></gml:surfaceMember>");
+                }
+                depth--;
+            } else if (c == ',') {
+                if (depth == point) {
+                    out.append(' ');   // between x and y
+                }
+            } else if (depth == point && c != ' ') {
+                out.append(c);
             }
-            out.append("</gml:Polygon></gml:surfaceMember>");
         }
         out.append("</gml:MultiSurface>");
-    }
-
-    private static String number(com.fasterxml.jackson.databind.JsonNode n) {
-        return n.isBigDecimal() ? n.decimalValue().toPlainString() : n.asText();
     }
 
     private static StringBuilder escape(StringBuilder out, String text) {

@@ -73,17 +73,16 @@ final class WfsGeoJson {
                     String.valueOf(OgcRequest.MAX_FEATURES))).strip()));
             long start = startIndex(p.get("STARTINDEX"));
             DataSource ds = reader.apply(l);
-            long matched = FeatureQuery.count(ds, l, where);
-            String next = start + limit < matched ? next(r, onlineResource, start + limit) : null;
             if (gml) {
-                String previous = start > 0 ? next(r, onlineResource, Math.max(0, start - limit)) : null;
                 String schema = MapfileWriter.NAMESPACE + " " + onlineResource + "SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAME=atlas:" + l.name()
                         + "&OUTPUTFORMAT=application%2Fgml%2Bxml%3B%20version%3D3.2 http://www.opengis.net/wfs/2.0 "
                         + "http://schemas.opengis.net/wfs/2.0/wfs.xsd http://www.opengis.net/gml/3.2 http://schemas.opengis.net/gml/3.2.1/gml.xsd";
                 byte[] body = FeatureQuery.writeGml(ds, new FeatureQuery.Spec(l, properties, where, order, start, limit, srid, l.name(),
-                        FeatureQuery.Form.WFS), precision, matched, previous, next, schema);
+                        FeatureQuery.Form.WFS), precision, () -> FeatureQuery.count(ds, l, where), at -> next(r, onlineResource, at), schema);
                 return new OgcResponse(200, "text/xml; subtype=\"gml/3.2.1\"", body);
             }
+            long matched = FeatureQuery.count(ds, l, where);
+            String next = start + limit < matched ? next(r, onlineResource, start + limit) : null;
             byte[] body = FeatureQuery.write(ds, new FeatureQuery.Spec(l, properties, where, order, start, limit, srid, l.name(), FeatureQuery.Form.WFS),
                     precision, matched, g -> {
                         try {

@@ -67,6 +67,26 @@ class FeatureFilterTest {
     }
 
     @Test
+    void polygonsBecomeAGmlMultiSurfaceWithIdsOnEveryGeometry() {
+        StringBuilder out = new StringBuilder();
+        FeatureQuery.multiSurface(out, "{\"type\":\"MultiPolygon\",\"coordinates\":[[[[0,0],[10.5,0],[10,-1.25e-3],[0,0]],"
+                + "[[1,1],[2,1],[2,2],[1,1]]],[[[5,5],[6,5],[6,6],[5,5]]]]}", "l.7", "urn:ogc:def:crs:EPSG::25832");
+        assertThat(out.toString()).isEqualTo("<gml:MultiSurface gml:id=\"l.7.1\" srsName=\"urn:ogc:def:crs:EPSG::25832\">"
+                + "<gml:surfaceMember><gml:Polygon gml:id=\"l.7.2\">"
+                + "<gml:exterior><gml:LinearRing><gml:posList srsDimension=\"2\">0 0 10.5 0 10 -1.25e-3 0 0</gml:posList></gml:LinearRing></gml:exterior>"
+                + "<gml:interior><gml:LinearRing><gml:posList srsDimension=\"2\">1 1 2 1 2 2 1 1</gml:posList></gml:LinearRing></gml:interior>"
+                + "</gml:Polygon></gml:surfaceMember>"
+                + "<gml:surfaceMember><gml:Polygon gml:id=\"l.7.3\">"
+                + "<gml:exterior><gml:LinearRing><gml:posList srsDimension=\"2\">5 5 6 5 6 6 5 5</gml:posList></gml:LinearRing></gml:exterior>"
+                + "</gml:Polygon></gml:surfaceMember></gml:MultiSurface>");
+        StringBuilder one = new StringBuilder();
+        FeatureQuery.multiSurface(one, "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}", "x.1", "s");
+        assertThat(one.toString()).isEqualTo("<gml:MultiSurface gml:id=\"x.1.1\" srsName=\"s\"><gml:surfaceMember><gml:Polygon gml:id=\"x.1.2\">"
+                + "<gml:exterior><gml:LinearRing><gml:posList srsDimension=\"2\">0 0 1 0 1 1 0 0</gml:posList></gml:LinearRing></gml:exterior>"
+                + "</gml:Polygon></gml:surfaceMember></gml:MultiSurface>");
+    }
+
+    @Test
     void crsNames() {
         assertThat(Crs.code("EPSG:25832")).isEqualTo(25832);
         assertThat(Crs.code("urn:ogc:def:crs:EPSG::4326")).isEqualTo(4326);

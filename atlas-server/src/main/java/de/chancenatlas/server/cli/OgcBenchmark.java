@@ -46,7 +46,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * rounds in the same run so machine noise hits both;</li>
  * <li>{@code --scale}: all 10,997 German Gemeinden with their population (territory "deutschland"
  * imported once through the ordinary importers), full-extent GetMap and WFS GeoJSON of all features;</li>
- * <li>WFS GeoJSON of one layer-year (and all years, GML, MapServer's own GeoJSON, OGC API
+ * <li>WFS GeoJSON of one layer-year (and all years, GML, MapServer's own GeoJSON and GML, OGC API
  * Features) against the floor: PostGIS writing the whole FeatureCollection of the same rows itself
  * ({@code ST_AsGeoJSON}); wall ms and CPU-ms (server JVM with its in-process client, plus the
  * database cluster's processes) per request; {@code bench ogc wfs} runs this part alone;</li>
@@ -397,7 +397,7 @@ final class OgcBenchmark {
         String fes = "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\">%s</fes:Filter>";
         String equal = "<fes:PropertyIsEqualTo><fes:ValueReference>period</fes:ValueReference><fes:Literal>" + year
                 + "</fes:Literal></fes:PropertyIsEqualTo>";
-        // a condition only MapServer takes (every name matches): the request goes the old way, through its OGR output
+        // a condition only MapServer takes (every name matches): the request goes the old way, through MapServer's output
         String like = "<fes:PropertyIsLike wildCard=\"*\" singleChar=\".\" escapeChar=\"!\"><fes:ValueReference>name</fes:ValueReference>"
                 + "<fes:Literal>*</fes:Literal></fes:PropertyIsLike>";
         String wfs = "/koeln/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=atlas:" + LAYER;
@@ -416,7 +416,8 @@ final class OgcBenchmark {
         });
         cases.put("Chancenatlas WFS GeoJSON (1 Jahr)", () -> size(wfs + "&OUTPUTFORMAT=geojson" + oneYear));
         cases.put("  davor: MapServer OGR-GeoJSON", () -> size(wfs + "&OUTPUTFORMAT=geojson" + viaMapServer));
-        cases.put("MapServer WFS GML 3.2 (1 Jahr)", () -> size(wfs + oneYear));
+        cases.put("Chancenatlas WFS GML 3.2 (1 Jahr)", () -> size(wfs + oneYear));
+        cases.put("  davor: MapServer GML 3.2", () -> size(wfs + viaMapServer));
         cases.put("OGC API Features (1 Jahr, CRS84)", () -> size("/koeln/ogcapi/collections/" + LAYER + "/items?f=json&limit=1000&datetime=" + period.stichtag()));
         cases.put("Chancenatlas WFS GeoJSON (alle Jahre)", () -> size(wfs + "&OUTPUTFORMAT=geojson"));
         long postmaster = postmaster(reader);
