@@ -1,6 +1,6 @@
 import './style.css';
 import { h, clear } from './dom.js';
-import { api, forget } from './api.js';
+import { api, forget, onSessionExpired } from './api.js';
 import { t, initLanguage, language, setLanguage } from './i18n.js';
 import { startPage } from './pages/start.js';
 import { territoryPage } from './pages/territory.js';
@@ -8,6 +8,9 @@ import { indicatorPage } from './pages/indicator.js';
 import { profilePage } from './pages/profile.js';
 import { comparisonPage } from './pages/comparison.js';
 import { loginPage, passwordPage } from './pages/login.js';
+import { adminHome, adminPage } from './pages/admin/console.js';
+import { usesConsole } from './pages/admin/access.js';
+import { relogin } from './relogin.js';
 
 /** The session (who the browser is, the CSRF token of its forms), read once per page load. */
 export const app = { session: { authenticated: false }, cleanup: null, ready: null };
@@ -16,6 +19,9 @@ const routes = [
   [/^\/$/, () => startPage()],
   [/^\/(anmelden|login)$/, () => loginPage()],
   [/^\/passwort$/, () => passwordPage()],
+  [/^\/verwaltung$/, () => adminHome()],
+  [/^\/([a-z0-9][a-z0-9-]*)\/verwaltung(?:\/([a-z-]+)((?:\/[^/]+)*))?$/,
+    (m) => adminPage(m[1], m[2] || null, (m[3] || '').split('/').filter(Boolean).map(decodeURIComponent))],
   [/^\/([a-z0-9][a-z0-9-]*)$/, (m) => territoryPage(m[1])],
   [/^\/([a-z0-9][a-z0-9-]*)\/indikator\/([^/]+)$/, (m) => indicatorPage(m[1], decodeURIComponent(m[2]))],
   [/^\/([a-z0-9][a-z0-9-]*)\/gebiet\/([^/]+)$/, (m) => profilePage(m[1], decodeURIComponent(m[2]))],
@@ -80,11 +86,12 @@ export function showError(e) {
 function header() {
   const nav = document.getElementById('nav');
   const konto = document.getElementById('konto');
-  clear(nav, h('a', { href: '/' }, t('nav.home')));
+  const s = app.session;
+  clear(nav, h('a', { href: '/' }, t('nav.home')),
+    s.authenticated && usesConsole(s) ? [' ', h('a', { href: '/verwaltung', class: 'nav-verwaltung' }, t('admin.title'))] : null);
   const langButton = h('button', { type: 'button', class: 'leise', lang: language() === 'de' ? 'en' : 'de',
     onclick: () => { setLanguage(language() === 'de' ? 'en' : 'de'); header(); footer(); render(); } },
   language() === 'de' ? 'English' : 'Deutsch');
-  const s = app.session;
   if (s.authenticated) {
     const csrf = s.csrf ? h('input', { type: 'hidden', name: s.csrf.parameter, value: s.csrf.token }) : null;
     clear(konto,
@@ -127,12 +134,22 @@ window.addEventListener('popstate', render);
 
 async function start() {
   initLanguage();
+  onSessionExpired(() => relogin(refreshSession, app.session.login));
   footer();
   header();
   // the page and the session load side by side; a one-time password sends the user to its change
   app.ready = refreshSession();
   render();
   await app.ready;
-  if (app.session.must_change_password && location.pathname !== '/passwort') navigate('/passwort', { replace: true });
+  if (app.session.must_change_password && location.pathname !== '/passwort') {
+    navigate('/passwort', { replace: true });
+    return;
+  }
+  // back to the page that asked for the login (the admin console sends its address along)
+  const back = (() => { try { return sessionStorage.getItem('atlas.weiter'); } catch { return null; } })();
+  if (back && app.session.authenticated) {
+    sessionStorage.removeItem('atlas.weiter');
+    if (location.pathname === '/') navigate(back, { replace: true });
+  }
 }
 start();

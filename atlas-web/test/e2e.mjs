@@ -2,70 +2,11 @@
 // server with the demo. Run by atlas-server's WebAtlasTest inside ./atlas test, or by hand:
 //   ATLAS_URL=http://127.0.0.1:8080 ATLAS_ADMIN=admin:secret node test/e2e.mjs
 // Prints one line per check and "N passed, M failed"; exits 1 when a check fails.
-import { chromium } from 'playwright-core';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { BASE, ADMIN_USER, ADMIN_PASSWORD, check, finish, assert, apiJson, basic, axe, watch, ready, shot, launch } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const BASE = (process.env.ATLAS_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
-const [ADMIN_USER, ADMIN_PASSWORD] = (process.env.ATLAS_ADMIN || 'admin:test-secret').split(/:(.*)/s);
-const SHOTS = process.env.ATLAS_SCREENSHOTS || path.join(here, '..', '..', 'docs', 'img');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const AXE = readFileSync(path.join(here, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 // the internal indicator's German title and definition (its key, typed into an address, may be echoed in a 404)
 const INTERNAL = /Migrationshintergrund/;
-
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}: ${(e && e.stack) || e}`);
-  }
-}
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-async function apiJson(p, auth) {
-  const r = await fetch(`${BASE}/api/v1${p}`, { headers: { Accept: 'application/json', ...(auth ? { Authorization: auth } : {}) } });
-  assert(r.ok, `${p}: HTTP ${r.status}`);
-  return r.json();
-}
-const basic = (u, p) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
-
-/** Runs axe-core (WCAG 2.1 A and AA rules) on the page; throws listing the violations. */
-async function axe(page, what) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => globalThis.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const v = result.violations;
-  assert(!v.length, `${what}: ${v.length} axe violations: ${v.map((x) => `${x.id} (${x.nodes.length}: ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`).join(', ')}`);
-}
-
-/** Watches a page: script errors and CSP violations fail the run; every text response is kept. */
-function watch(page, bodies) {
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) problems.push(`CSP: ${m.text()}`); });
-  if (bodies) {
-    page.on('response', async (r) => {
-      const type = r.headers()['content-type'] || '';
-      if (/json|text|javascript|xml|html|css/.test(type)) {
-        try { bodies.push({ url: r.url(), body: await r.text() }); } catch { /* redirects have no body */ }
-      }
-    });
-  }
-  return problems;
-}
-
-async function ready(page, key) {
-  await page.waitForSelector(`main[data-ready="${key}"]`, { timeout: 20000 });
-}
 
 /** The distinct colours of the choropleth canvas (WMS image as OpenLayers draws it). */
 async function mapColours(page) {
@@ -91,12 +32,7 @@ async function waitForMap(page, period) {
   await page.waitForTimeout(400);   // OpenLayers draws the loaded image on its next frame
 }
 
-async function shot(page, name) {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, name), fullPage: false });
-}
-
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const browser = await launch();
 const anonBodies = [];
 const anon = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: 'de-DE' });
 const page = await anon.newPage();
@@ -364,5 +300,4 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

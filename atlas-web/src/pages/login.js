@@ -9,6 +9,11 @@ export async function loginPage() {
   titled(t('login.title'));
   const s = await refreshSession({ csrf: true });
   const failed = new URLSearchParams(location.search).has('fehler');
+  // a same-site address to return to after the login (main.js goes there once signed in)
+  const back = new URLSearchParams(location.search).get('weiter');
+  if (back && /^\/[a-z0-9]/.test(back)) {
+    try { sessionStorage.setItem('atlas.weiter', back); } catch { /* private mode */ }
+  }
   if (s.authenticated) {
     clear(main(), h('h1', {}, t('login.title')), h('p', {}, t('login.already', s.display_name || s.login)), h('p', {}, h('a', { href: '/' }, t('nav.home'))));
     return;

@@ -157,6 +157,8 @@ class WebApiTest extends ServerTest {
         JsonNode staff = json(get("/api/v1/session", "Authorization", ADMIN));
         assertThat(staff.get("authenticated").asBoolean()).isTrue();
         assertThat(staff.get("login").asText()).isEqualTo("admin");
+        assertThat(staff.get("global_admin").asBoolean()).as("the admin console's sections follow the grants").isTrue();
+        assertThat(staff.get("grants").isArray()).isTrue();
         JsonNode levels = json(get(T + "/levels"));
         assertThat(levels.get(2).get("extent").get(0).asDouble()).isBetween(6.7, 7.2);   // Köln's west edge, longitude
         assertThat(levels.get(2).get("extent").get(1).asDouble()).isBetween(50.8, 51.0);

@@ -57,6 +57,14 @@ public class ApiErrors {
         return json(HttpStatus.BAD_REQUEST, body(400, "Anfrage nicht lesbar (JSON erwartet) / request body not readable (JSON expected)"));
     }
 
+    /** A form with wrong fields: {@code errors: [{field, message}]}, shown by the admin console beside each field. */
+    @ExceptionHandler(de.chancenatlas.core.admin.FieldErrors.class)
+    ResponseEntity<Map<String, Object>> fields(de.chancenatlas.core.admin.FieldErrors e) {
+        Map<String, Object> body = body(400, e.getMessage());
+        body.put("errors", e.errors());
+        return json(HttpStatus.BAD_REQUEST, body);
+    }
+
     @ExceptionHandler(ImportRejected.class)
     ResponseEntity<Map<String, Object>> rejected(ImportRejected e) {
         Map<String, Object> body = body(422, "Abgelehnt, nichts wurde geändert / rejected, nothing was changed");

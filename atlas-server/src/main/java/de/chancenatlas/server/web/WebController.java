@@ -28,7 +28,7 @@ public class WebController {
     private final Resource index = new ClassPathResource("static/index.html");
 
     @GetMapping({"/", "/anmelden", "/passwort", "/login", "/" + T, "/" + T + "/indikator/{key}", "/" + T + "/gebiet/{code}",
-        "/" + T + "/vergleich"})
+        "/" + T + "/vergleich", "/verwaltung", "/" + T + "/verwaltung", "/" + T + "/verwaltung/**"})
     public ResponseEntity<?> page() {
         if (!index.exists()) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
@@ -55,6 +55,9 @@ public class WebController {
             m.put("display_name", a.displayName());
             m.put("must_change_password", a.mustChangePassword());
             m.put("territories", a.viewer().territories());
+            // the web atlas shows each user the admin console sections their grants allow; the API checks again
+            m.put("global_admin", a.globalAdmin());
+            m.put("grants", a.grants());
         });
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         if (token != null && (account.isPresent() || "1".equals(csrf))) {

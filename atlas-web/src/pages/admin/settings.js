@@ -1,0 +1,12 @@
+// Admin console section "einstellungen" (being built in its own branch; this file is replaced there).
+import { h } from '../../dom.js';
+import { t } from '../../i18n.js';
+
+export default {
+  path: 'einstellungen',
+  title: 'admin.section.settings',
+  allowed: (roles) => roles.admin,
+  async render(ctx) {
+    ctx.container.append(h('p', {}, t('admin.section.settings')));
+  },
+};
