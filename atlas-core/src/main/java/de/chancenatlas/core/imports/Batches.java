@@ -272,13 +272,14 @@ public final class Batches {
      * the value it set, who and when, and which batch replaced it; the first entry is the current value
      * ({@code current} true) unless the value was removed. Values formatted with the indicator's decimals.
      */
-    public Optional<List<Map<String, Object>>> history(String territoryKey, String indicatorKey, String unitCode, String period)
+    public Optional<Map<String, Object>> history(String territoryKey, String indicatorKey, String unitCode, String period)
             throws SQLException {
         try (Connection c = ds.getConnection()) {
             int indicatorId;
             int decimals;
             java.time.LocalDate stichtag;
-            try (var ps = c.prepareStatement("select i.indicator_id, i.decimals, i.periodicity from atlas.indicator i "
+            Map<String, Object> out = new LinkedHashMap<>();
+            try (var ps = c.prepareStatement("select i.indicator_id, i.decimals, i.periodicity, i.title, i.unit_label from atlas.indicator i "
                     + "join atlas.territory t using (territory_id) where t.key = ? and i.key = ?")) {
                 ps.setString(1, territoryKey);
                 ps.setString(2, indicatorKey);
@@ -289,6 +290,24 @@ public final class Batches {
                 indicatorId = rs.getInt(1);
                 decimals = rs.getInt(2);
                 stichtag = de.chancenatlas.core.text.Periodicity.parse(rs.getString(3)).stichtag(period);
+                out.put("indicator", indicatorKey);
+                out.put("indicator_title", rs.getString(4));
+                out.put("unit_label", rs.getString(5));
+            }
+            try (var ps = c.prepareStatement("select u.code, u.name, atlas.period_key(?::date, i.periodicity), atlas.period_label(?::date, i.periodicity) "
+                    + "from atlas.indicator i left join atlas.spatial_unit u on u.territory_id = i.territory_id and u.code = ? "
+                    + "and u.validity @> ?::date where i.indicator_id = ?")) {
+                ps.setObject(1, stichtag);
+                ps.setObject(2, stichtag);
+                ps.setString(3, unitCode);
+                ps.setObject(4, stichtag);
+                ps.setInt(5, indicatorId);
+                var rs = ps.executeQuery();
+                rs.next();
+                out.put("unit", unitCode);
+                out.put("unit_name", rs.getString(2));
+                out.put("period", rs.getString(3));
+                out.put("period_label", rs.getString(4));
             }
             try (var ps = c.prepareStatement("""
                     with u as (select u.unit_id from atlas.spatial_unit u join atlas.territory t using (territory_id)
@@ -313,8 +332,8 @@ public final class Batches {
                 ps.setInt(6, indicatorId);
                 ps.setObject(7, stichtag);
                 ps.setInt(8, indicatorId);
-                List<Map<String, Object>> out = rows(ps.executeQuery());
-                for (Map<String, Object> m : out) {
+                List<Map<String, Object>> entries = rows(ps.executeQuery());
+                for (Map<String, Object> m : entries) {
                     m.put("formatted", m.get("value") == null ? null
                             : de.chancenatlas.core.text.GermanFormat.format((java.math.BigDecimal) m.get("value"), decimals));
                     for (String k : new String[] {"numerator", "denominator"}) {
@@ -324,6 +343,7 @@ public final class Batches {
                         }
                     }
                 }
+                out.put("entries", entries);
                 return Optional.of(out);
             }
         }

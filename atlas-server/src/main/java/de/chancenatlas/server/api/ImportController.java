@@ -252,13 +252,7 @@ public class ImportController {
         if (!Principals.staff(who).readsInternal(territory)) {
             throw AccessProblem.forbidden();
         }
-        var entries = batches.history(territory, key, unit, period).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("indicator", key);
-        out.put("unit", unit);
-        out.put("period", period);
-        out.put("entries", entries);
-        return out;
+        return batches.history(territory, key, unit, period).orElseThrow(() -> new ApiErrors.NotFound("indicator " + key));
     }
 
     private ResponseEntity<Map<String, Object>> start(String territory, String kind, ImportSource src, boolean async, ImportJobs.Work work) {
