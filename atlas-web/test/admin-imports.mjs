@@ -167,6 +167,7 @@ try {
     await admin.waitForSelector('table.felder');
     const fields = await admin.$$eval('table.felder tbody th', (ths) => ths.map((x) => x.textContent));
     assert(fields.join() === 'SCHLUESSEL,BEZEICHNUNG,FLAECHE', fields.join());
+    await shot(admin, 'verwaltung-import-grenzen.png');
     assert((await admin.textContent('.optionen')).includes('3 Objekte'), 'the feature count');
     assert((await admin.textContent('.optionen')).includes('EPSG:25832'), 'the CRS');
     await admin.selectOption('select[name=code_field]', 'SCHLUESSEL');
@@ -183,7 +184,6 @@ try {
     await admin.click('button.neue-ebene-anlegen');
     await admin.waitForSelector('.neue-ebene[hidden]', { state: 'attached' });
     assert(await admin.$eval('.optionen select[name=level]', (s) => s.value) === 'block', 'the new level is chosen');
-    await shot(admin, 'verwaltung-import-grenzen.png');
     await admin.click('form.import button[type=submit]');
     await admin.waitForSelector('.auftrag[data-state=done]');
     const units = await apiJson(`/territories/${T}/units?level=block`, ADMIN_AUTH);
