@@ -238,7 +238,7 @@ async function historyView(ctx) {
       h('td', { class: 'datei' }, e.file_name), h('td', {}, e.created_by), h('td', {}, when(e.created_at)),
       h('td', { class: 'zahl wert' }, e.formatted ?? '–'),
       counts ? h('td', { class: 'zahl' }, e.numerator_formatted ? `${e.numerator_formatted} / ${e.denominator_formatted}` : '–') : null,
-      h('td', {}, e.status),
+      h('td', {}, t(`batches.value.${e.status}`)),
       h('td', {}, e.current ? t('batches.history.current')
         : t('batches.history.replacedBy', e.replaced_by, e.replaced_by_user || '', when(e.replaced_at)))))))));
 }

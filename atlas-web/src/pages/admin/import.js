@@ -53,12 +53,20 @@ async function importForm(ctx) {
   const options = h('div', { class: 'optionen' });
   const submit = h('button', { type: 'submit' }, t('import.submit'));
 
+  const tooLarge = () => file && file.size > targets.limits[kind].bytes;
   const choose = (f) => {
     file = f;
     inspected = null;
     chosen.textContent = f ? t('import.dropped', f.name, size(f.size)) : '';
     clear(outcome);
     clearErrors(form, summary);
+    if (tooLarge()) {
+      // the server would refuse it after the whole upload: say so at once
+      summary.className = 'fehler';
+      summary.textContent = t('import.tooLarge', size(f.size), targets.limits[kind].formatted);
+      if (kind === 'boundaries') clear(options);
+      return;
+    }
     if (f && kind === 'boundaries') inspect();
   };
   input.addEventListener('change', () => choose(input.files[0] || null));
@@ -233,9 +241,9 @@ async function importForm(ctx) {
     e.preventDefault();
     clearErrors(form, summary);
     clear(outcome);
-    if (!file) {
+    if (!file || tooLarge()) {
       summary.className = 'fehler';
-      summary.textContent = t('import.noFile');
+      summary.textContent = file ? t('import.tooLarge', size(file.size), targets.limits[kind].formatted) : t('import.noFile');
       input.focus();
       return;
     }
@@ -308,6 +316,8 @@ async function jobView(ctx, id) {
     if (stopped) return;
     try {
       const job = await api(`/imports/${enc(id)}`, { fresh: true });
+      // a job of another territory belongs under that territory's address
+      if (job.territory && job.territory !== ctx.key) throw new ApiError(404, 'not found');
       if (!stopped && !draw(job)) timer = setTimeout(poll, 500);
     } catch (e) {
       if (stopped) return;
