@@ -68,6 +68,7 @@ try {
     await admin.waitForSelector('.auftrag[data-state=done]');
     assert(await admin.$eval('.auftrag progress', (p) => p.value) === 100, 'the progress bar is full');
     assert((await admin.textContent('.auftrag')).includes('3 geschrieben'), await admin.textContent('.auftrag'));
+    await axe(admin, 'finished import');
     // the job stays reachable at its address
     await admin.reload();
     await admin.waitForSelector('.auftrag[data-state=done]');

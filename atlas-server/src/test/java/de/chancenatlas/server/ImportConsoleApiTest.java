@@ -108,6 +108,9 @@ class ImportConsoleApiTest extends ServerTest {
         assertThat(d.get("values").get(0).get("values").asInt()).isEqualTo(2);
         assertThat(d.get("replaced").asInt()).isEqualTo(1);
         assertThat(get(base + "/batches/999999999", "Authorization", ADMIN).statusCode()).isEqualTo(404);
+        assertThat(get(base + "/batches/999999999/revert", "Authorization", ADMIN).statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/territories/koeln/batches/" + b2, "Authorization", ADMIN).statusCode())
+                .as("another territory's batch").isEqualTo(404);
 
         JsonNode list = json(get(base + "/batches?kind=values&q=neu", "Authorization", ADMIN));
         assertThat(list.findValuesAsText("file_name")).containsExactly("index-2023-neu.csv");

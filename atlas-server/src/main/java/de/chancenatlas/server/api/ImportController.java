@@ -232,7 +232,11 @@ public class ImportController {
     @GetMapping("/territories/{territory}/batches/{batch}/revert")
     public Map<String, Object> revertPreview(@PathVariable String territory, @PathVariable long batch, Principal who) throws SQLException {
         Principals.admin(who, territory);
-        return batches.revertPreview(territory, batch);
+        Map<String, Object> preview = batches.revertPreview(territory, batch);
+        if ("BATCH_NOT_FOUND".equals(preview.get("reason_kind"))) {
+            throw new ApiErrors.NotFound("batch " + batch);
+        }
+        return preview;
     }
 
     @PostMapping("/territories/{territory}/batches/{batch}/revert")
