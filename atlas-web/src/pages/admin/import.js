@@ -154,7 +154,7 @@ async function importForm(ctx) {
         return s;
       };
       clear(fieldBox,
-        h('p', {}, t('import.file.summary', l.name, count(Math.max(0, l.feature_count)), l.geometry || '–',
+        h('p', {}, t('import.file.summary', layers.length > 1 ? l.name : answer.file_name, count(Math.max(0, l.feature_count)), l.geometry || '–',
           l.crs ? `${l.crs}${l.epsg ? ` (${l.epsg})` : ''}` : t('import.file.noCrs'))),
         l.crs ? null : h('p', { class: 'hinweis' }, t('import.file.noCrsHint')),
         h('div', { class: 'tabelle-box' }, h('table', { class: 'tabelle klein felder' },
