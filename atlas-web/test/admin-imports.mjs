@@ -124,6 +124,11 @@ try {
     assert(history[0][0] === String(idB) && history[0][4] === '20,00' && history[0][6] === 'aktuell', JSON.stringify(history[0]));
     assert(history[1][0] === String(idA) && history[1][4] === '10,00' && history[1][6].includes(`ersetzt durch Lieferung ${idB}`), JSON.stringify(history[1]));
     await axe(admin, 'history of a value');
+    // the same link from the area profile of the internal area
+    await admin.goto(`${BASE}/${T}/gebiet/01`);
+    await admin.waitForSelector('tr[data-indicator=index] a.verlauf-link');
+    assert((await admin.getAttribute('tr[data-indicator=index] a.verlauf-link', 'href')).includes('indikator=index&gebiet=01&zeitraum=2024'),
+      'the profile links the history of its latest value');
 
     await admin.goto(`${BASE}/${T}/verwaltung/importe?art=values`);
     await ready(admin, 'admin-importe');
