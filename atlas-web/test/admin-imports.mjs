@@ -5,7 +5,7 @@
 // Run by atlas-server's AdminConsoleImportsTest: ATLAS_TERRITORY is a throwaway territory (levels gesamt,
 // bezirk 01-04; indicators quote, anzahl, index), ATLAS_EDITOR login:password of a Kreis Düren editor
 // whose department holds "einwohner" only.
-import { BASE, ADMIN_USER, ADMIN_PASSWORD, ADMIN_AUTH, basic, check, finish, assert, axe, watch, ready, launch, login, apiJson, apiCall, shot } from './lib.mjs';
+import { BASE, ADMIN_USER, ADMIN_PASSWORD, ADMIN_AUTH, basic, check, finish, assert, axe, watch, launch, login, apiJson, apiCall, shot } from './lib.mjs';
 
 const T = process.env.ATLAS_TERRITORY;
 const [EDITOR_USER, EDITOR_PASSWORD] = (process.env.ATLAS_EDITOR || '').split(/:(.*)/s);
@@ -25,9 +25,17 @@ const values = async (period) => (await apiJson(`/territories/${T}/indicators/in
 /** Rows of the first table under `scope` as arrays of cell texts. */
 const tableRows = (page, selector) => page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
 
+/** Waits until a page has drawn; generous, because the test machine is shared (2 cores, several builds). */
+const ready = (page, key) => page.waitForSelector(`main[data-ready="${key}"]`, { timeout: 60000 });
+const signIn = async (user, password) => {
+  const page = await login(browser, user, password);
+  page.setDefaultTimeout(60000);
+  return page;
+};
+
 const browser = await launch();
 try {
-  const admin = await login(browser, ADMIN_USER, ADMIN_PASSWORD);
+  const admin = await signIn(ADMIN_USER, ADMIN_PASSWORD);
   const problems = watch(admin);
   const importPage = `${BASE}/${T}/verwaltung/daten-importieren`;
 
@@ -77,6 +85,7 @@ try {
     assert(published.status === 200, JSON.stringify(published.body));
     const context = await browser.newContext({ locale: 'de-DE' });
     const visitor = await context.newPage();
+    visitor.setDefaultTimeout(60000);
     await visitor.goto(`${BASE}/${T}/indikator/index?ebene=bezirk&zeitraum=2023`);
     await ready(visitor, 'bezirk:2023');
     const cell = await visitor.textContent('tr[data-code="03"] td.wert');
@@ -85,8 +94,22 @@ try {
     await context.close();
   });
 
+  await check('a file with warnings is imported and shows each warning in a table', async () => {
+    await admin.goto(importPage);
+    await ready(admin, 'admin-daten-importieren');
+    await admin.setInputFiles('#import-datei', { name: 'anzahl-2023.csv', mimeType: 'text/csv',
+      buffer: Buffer.from('gebiet;indikator;jahr;wert\nT;anzahl;2023;100\n01;anzahl;2023;10\n02;anzahl;2023;20\n03;anzahl;2023;30\n04;anzahl;2023;30\n') });
+    await admin.click('form.import button[type=submit]');
+    await admin.waitForSelector('.auftrag[data-state=done]');
+    const notes = await tableRows(admin, '.hinweise table.probleme');
+    assert(notes.length === 1 && notes[0][3].includes('Summe der 4 untergeordneten Gebiete 90') && notes[0][3].includes('Differenz 10'),
+      JSON.stringify(notes));
+    assert((await admin.textContent('.auftrag')).includes('5 geschrieben'), await admin.textContent('.auftrag'));
+    await axe(admin, 'import with warnings');
+  });
+
   if (EDITOR_USER) await check('a department editor sees only their department\'s indicators as targets; the API refuses the rest', async () => {
-    const editor = await login(browser, EDITOR_USER, EDITOR_PASSWORD);
+    const editor = await signIn(EDITOR_USER, EDITOR_PASSWORD);
     const seen = watch(editor);
     await editor.goto(`${BASE}/kreis-dueren/verwaltung/daten-importieren`);
     await ready(editor, 'admin-daten-importieren');
