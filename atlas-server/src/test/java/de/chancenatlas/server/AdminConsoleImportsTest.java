@@ -22,7 +22,12 @@ class AdminConsoleImportsTest extends ServerTest {
         assertThat(postJson("/api/v1/territories/kreis-dueren/grants",
                 "{\"login\": \"konsole-importe-redaktion\", \"role\": \"editor\", \"department\": \"konsole-importe\"}", ADMIN).statusCode())
                 .isIn(201, 409);
+        // the territory's own administrator publishes (other tests count the global administrator's publications)
+        user("konsole-importe-verwaltung", "Gebiets-Verwaltung-2026");
+        assertThat(postJson("/api/v1/territories/" + territory + "/grants",
+                "{\"login\": \"konsole-importe-verwaltung\", \"role\": \"admin\"}", ADMIN).statusCode()).isIn(201, 409);
         BrowserScripts.run("test/admin-imports.mjs", port, Map.of("ATLAS_TERRITORY", territory,
-                "ATLAS_EDITOR", "konsole-importe-redaktion:Statistik-Stelle-2026"));
+                "ATLAS_EDITOR", "konsole-importe-redaktion:Statistik-Stelle-2026",
+                "ATLAS_TERRITORY_ADMIN", "konsole-importe-verwaltung:Gebiets-Verwaltung-2026"));
     }
 }
