@@ -3,34 +3,34 @@ package de.chancenatlas.server.api;
 import de.chancenatlas.core.access.AccessProblem;
 import de.chancenatlas.core.access.Account;
 import de.chancenatlas.core.access.Accounts;
+import de.chancenatlas.core.admin.FieldErrors;
 import de.chancenatlas.core.catalogue.CatalogueImporter;
-import de.chancenatlas.server.security.Principals;
-import java.util.Set;
 import de.chancenatlas.core.imports.Batches;
 import de.chancenatlas.core.imports.BoundaryImporter;
 import de.chancenatlas.core.imports.FacilityImporter;
 import de.chancenatlas.core.imports.ImportRejected;
 import de.chancenatlas.core.imports.ImportSource;
 import de.chancenatlas.core.imports.Levels;
-import de.chancenatlas.core.admin.FieldErrors;
-import java.util.LinkedHashMap;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.util.unit.DataSize;
-import org.springframework.web.bind.annotation.RequestBody;
 import de.chancenatlas.core.imports.Problem;
 import de.chancenatlas.core.imports.ValueImporter;
+import de.chancenatlas.core.text.Dates;
+import de.chancenatlas.server.security.Principals;
 import java.io.IOException;
 import java.security.Principal;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import de.chancenatlas.core.text.Dates;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,7 +41,9 @@ import org.springframework.web.multipart.MultipartFile;
  * Every upload is one atomic batch: 201 with the batch, 200 when nothing changed (same file again),
  * 422 with every problem when nothing was written; {@code async=true} answers 202 with a job to poll.
  * Rights: values may be imported by the territory's administrators and by department editors for
- * their department's indicators; boundaries, catalogue and reverts by administrators only.
+ * their department's indicators; boundaries, catalogue, facilities, new levels, file inspection and
+ * reverts (and their dry run) by administrators only; batch lists, details and value histories by the
+ * territory's staff.
  */
 @RestController
 @RequestMapping("/api/v1")
