@@ -167,6 +167,14 @@ try {
     assert(refusal.includes(`von Lieferung ${idB} ersetzt`), refusal);
     assert(await values(2024) === '01=20 02=5', 'nothing changed by the refusal');
 
+    // by keyboard: Enter opens the confirmation, Escape leaves it without changing anything
+    await admin.focus(`tr[data-batch="${idB}"] button`);
+    await admin.keyboard.press('Enter');
+    await admin.waitForSelector('dialog.bestaetigen[open]');
+    assert(await admin.evaluate(() => document.activeElement.classList.contains('gefahr')), 'the dialog takes the focus');
+    await admin.keyboard.press('Escape');
+    await admin.waitForSelector('dialog.bestaetigen', { state: 'detached' });
+    assert(await values(2024) === '01=20 02=5', 'Escape changes nothing');
     await admin.click(`tr[data-batch="${idB}"] button`);
     await admin.waitForSelector('dialog.bestaetigen[open]');
     const preview = await admin.textContent('dialog.bestaetigen .vorschau');
