@@ -7,6 +7,7 @@ import { app, main, titled, setQuery } from '../main.js';
 import { periods } from '../periods.js';
 import { atlasMap, wfsUrl, periodFilter } from '../map.js';
 import { rankingChart, lineChart } from '../charts.js';
+import { historyLink } from './admin/batches.js';
 
 const POLARITY = { higher_is_better: 'polarity.higher', higher_is_worse: 'polarity.lower', neutral: 'polarity.neutral' };
 
@@ -181,7 +182,8 @@ export async function indicatorPage(territory, key) {
       h('td', { class: 'zahl' }, r.rank ?? '–'),
       h('td', { class: 'zahl' }, r.change_formatted ?? '–'),
       h('td', {}, r.status_text),
-      h('td', {}, h('a', { href: `/${territory}/gebiet/${enc(r.unit_code)}` }, t('col.profileLink', r.unit_name)))))),
+      h('td', {}, h('a', { href: `/${territory}/gebiet/${enc(r.unit_code)}` }, t('col.profileLink', r.unit_name)),
+        historyLink(app.session, territory, key, r.unit_code, r.unit_name, tb.period))))),
       tb.territory ? h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, tb.territory.unit_name), h('td', {}),
         h('td', { class: 'zahl' }, tb.territory.formatted), h('td', {}), h('td', {}), h('td', {}), h('td', {}))) : null));
   }

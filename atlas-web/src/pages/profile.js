@@ -3,7 +3,8 @@
 import { h, clear, url } from '../dom.js';
 import { api, enc } from '../api.js';
 import { t } from '../i18n.js';
-import { main, titled } from '../main.js';
+import { app, main, titled } from '../main.js';
+import { historyLink } from './admin/batches.js';
 import { spine, lineChart } from '../charts.js';
 
 export async function profilePage(territory, code) {
@@ -35,7 +36,7 @@ export async function profilePage(territory, code) {
           return h('tr', { dataset: { indicator: e.indicator } },
             h('th', { scope: 'row' }, h('a', { href: url(`/${territory}/indikator/${enc(e.indicator)}`, { ebene: u.level, zeitraum: e.period, auswahl: u.code }) }, e.title),
               e.unit_label && e.unit_label !== 'Anzahl' ? ` (${e.unit_label})` : ''),
-            h('td', {}, e.period_label ?? e.period ?? '–'),
+            h('td', {}, e.period_label ?? e.period ?? '–', historyLink(app.session, territory, e.indicator, u.code, u.name, e.period)),
             h('td', { class: 'zahl wert' }, e.formatted),
             p.parent ? h('td', { class: 'zahl' }, e.parent_formatted ?? '') : null,
             p.total ? h('td', { class: 'zahl' }, e.territory_formatted) : null,

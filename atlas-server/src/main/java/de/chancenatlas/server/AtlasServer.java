@@ -137,6 +137,11 @@ public class AtlasServer {
         return new Batches(ds);
     }
 
+    @Bean
+    de.chancenatlas.core.imports.Levels levels(DataSource ds) {
+        return new de.chancenatlas.core.imports.Levels(ds);
+    }
+
     /**
      * The first start creates the global administrator: ATLAS_ADMIN_USER (default "admin") with
      * ATLAS_ADMIN_PASSWORD when set (automated installs), otherwise with a one-time password printed

@@ -49,7 +49,8 @@ public class SecurityConfig {
                         r -> !r.getRequestURI().startsWith("/api/v1/docs") && !r.getRequestURI().startsWith("/swagger-ui"),
                         new ContentSecurityPolicyHeaderWriter(CSP))))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/territories/*/batches/**", "/api/v1/imports/**", "/api/v1/me/**", "/api/v1/me",
+                        .requestMatchers("/api/v1/territories/*/batches/**", "/api/v1/imports/**", "/api/v1/territories/*/imports/**",
+                                "/api/v1/territories/*/indicators/*/history", "/api/v1/me/**", "/api/v1/me",
                                 "/api/v1/users/**", "/api/v1/users").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()

@@ -45,7 +45,8 @@ public final class BoundaryImporter {
         }
     }
 
-    private static final long MAX_BYTES = 500L * 1024 * 1024;
+    /** The largest boundary file read (the server's upload limit may be lower). */
+    public static final long MAX_BYTES = 500L * 1024 * 1024;
     private static final int MAX_FEATURES = 200_000;
     private final DataSource ds;
     private final ObjectMapper json = new ObjectMapper();
@@ -92,6 +93,138 @@ public final class BoundaryImporter {
             return new ImportResult(batch, "boundaries", src.fileName(), src.sha256(), features.size(), written,
                     features.size() - written, written == 0, warnings);
         });
+    }
+
+    /** A field of a layer with its type and the values of the first features (to recognise a code or name field). */
+    public record Field(String name, String type, List<String> samples) { }
+
+    /** A layer of an uploaded file: its geometry type, feature count, CRS (null when the file names none) and fields. */
+    public record Layer(String name, String geometry, long featureCount, String crs, String epsg, List<Field> fields) { }
+
+    /**
+     * What an uploaded boundary file holds, read by GDAL's ogrinfo without importing anything: its
+     * layers with fields, feature count and CRS, so that level, code and name field can be chosen
+     * from the file's own fields.
+     */
+    public List<Layer> inspect(ImportSource src) {
+        if (src.content().length > MAX_BYTES) {
+            throw new ImportRejected(Problem.Kind.TOO_LARGE.at(null, null, null, ValueImporter.human(MAX_BYTES)));
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("atlas-inspect");
+            Path input = materialise(src, dir);
+            List<Layer> layers = new ArrayList<>();
+            for (Layer l : ogrinfo(run(dir, "ogrinfo", "-ro", "-so", "-al", "-nomd", input.toString()))) {
+                layers.add(new Layer(l.name(), l.geometry(), l.featureCount(), l.crs(), l.epsg(), samples(dir, input, l)));
+            }
+            if (layers.isEmpty()) {
+                throw new ImportRejected(Problem.Kind.EMPTY_FILE.at(null, null, null, ""));
+            }
+            return layers;
+        } catch (IOException e) {
+            throw new ImportRejected(Problem.Kind.UNREADABLE.at(null, null, null,
+                    e.getMessage() != null && e.getMessage().contains("ogrinfo") ? "ogrinfo (Debian gdal-bin) not installed / nicht installiert" : e.getMessage()));
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** The fields of a layer with up to three sample values each, from its first features. */
+    private List<Field> samples(Path dir, Path input, Layer l) throws IOException {
+        Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+        for (Field f : l.fields()) {
+            values.put(f.name(), new ArrayList<>());
+        }
+        JsonNode doc = json.readTree(run(dir, "ogr2ogr", "-f", "GeoJSON", "/vsistdout/", "-limit", "3", "-lco", "RFC7946=NO",
+                input.toString(), l.name()));
+        for (JsonNode f : doc.path("features")) {
+            for (var e : values.entrySet()) {
+                String v = text(f.path("properties").get(e.getKey()));
+                if (!v.isEmpty() && e.getValue().size() < 3) {
+                    e.getValue().add(v.length() > 60 ? v.substring(0, 60) + "…" : v);
+                }
+            }
+        }
+        return l.fields().stream().map(f -> new Field(f.name(), f.type(), List.copyOf(values.get(f.name())))).toList();
+    }
+
+    /** Runs a GDAL tool in {@code dir}; its standard output, or the file's problem when it fails. */
+    private static String run(Path dir, String... cmd) throws IOException {
+        Path err = dir.resolve("gdal.err");
+        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+        byte[] out;
+        try (InputStream in = p.getInputStream()) {
+            out = in.readAllBytes();
+        }
+        try {
+            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                p.destroy();
+                String e = Files.readString(err, StandardCharsets.UTF_8).strip();
+                throw new ImportRejected(Problem.Kind.UNREADABLE.at(null, null, null,
+                        e.isEmpty() ? cmd[0] + " failed" : e.lines().filter(x -> !x.isBlank()).findFirst().orElse(e)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportRejected(Problem.Kind.UNREADABLE.at(null, null, null, "interrupted"));
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("^(.+): (\\w+(?:\\(\\w+\\))?) \\(\\d+\\.\\d+\\)$");
+
+    /** Reads the layers from ogrinfo's summary (-so -al -nomd; GDAL 3.6 has no JSON output yet). */
+    static List<Layer> ogrinfo(String text) {
+        List<Layer> out = new ArrayList<>();
+        String name = null;
+        String geometry = null;
+        long count = -1;
+        String crs = null;
+        String epsg = null;
+        List<Field> fields = new ArrayList<>();
+        boolean wkt = false;
+        for (String line : (text + "\nLayer name: \u0000").lines().toList()) {
+            if (line.startsWith("Layer name: ")) {
+                if (name != null) {
+                    out.add(new Layer(name, geometry, count, crs, epsg, List.copyOf(fields)));
+                }
+                name = line.substring(12).strip();
+                geometry = null;
+                count = -1;
+                crs = null;
+                epsg = null;
+                fields.clear();
+                wkt = false;
+            } else if (name == null) {
+                continue;
+            } else if (wkt && (line.startsWith(" ") || line.startsWith("\t"))) {
+                var m = java.util.regex.Pattern.compile("^ {4}ID\\[\"EPSG\",(\\d+)\\]\\]$").matcher(line);
+                if (m.matches()) {
+                    epsg = "EPSG:" + m.group(1);
+                }
+            } else if (line.startsWith("Layer SRS WKT:")) {
+                wkt = true;
+            } else if (wkt && crs == null && !line.isBlank()) {
+                var m = java.util.regex.Pattern.compile("^\\w+\\[\"([^\"]*)\"").matcher(line);
+                crs = m.find() ? m.group(1) : null;
+                if (crs == null) {
+                    wkt = false;   // "(unknown)": the file names no CRS
+                }
+            } else {
+                wkt = false;
+                if (line.startsWith("Geometry: ")) {
+                    geometry = line.substring(10).strip();
+                } else if (line.startsWith("Feature Count: ")) {
+                    count = Long.parseLong(line.substring(15).strip());
+                } else if (!line.contains(" = ") && !line.startsWith("Data axis") && !line.startsWith("Extent:")) {
+                    var m = FIELD.matcher(line);
+                    if (m.matches()) {
+                        fields.add(new Field(m.group(1), m.group(2), List.of()));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** {level_id, rank} of the level, or null. */

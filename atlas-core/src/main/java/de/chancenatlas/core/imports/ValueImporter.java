@@ -75,6 +75,10 @@ public final class ValueImporter {
         this(ds, Limits.DEFAULT);
     }
 
+    public Limits limits() {
+        return limits;
+    }
+
     private record Unit(long id, String level, LocalDate from, LocalDate to) { }
 
     /** @param writable whether the importing user may write it (editors: their department's indicators only) */
@@ -741,6 +745,35 @@ public final class ValueImporter {
             while (rs.next()) {
                 out.put(rs.getString(2), new Indicator(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
                         rs.getInt(7), rs.getBoolean(5), rs.getBoolean(6), true, Periodicity.parse(rs.getString(8))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The indicators a user may import values into (the keys {@code writable}), with what the import
+     * form shows: title, theme, kind, unit, and the period forms their periodicity reads.
+     */
+    public List<Map<String, Object>> targets(String territoryKey, java.util.Set<String> writable) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             var ps = c.prepareStatement("select i.key, i.title, th.title, i.kind, i.unit_label, i.periodicity from atlas.indicator i "
+                     + "join atlas.territory t using (territory_id) left join atlas.theme th on th.theme_id = i.theme_id "
+                     + "where t.key = ? and i.key = any (?) order by th.sort_order, th.title, i.title")) {
+            ps.setString(1, territoryKey);
+            ps.setArray(2, c.createArrayOf("text", writable.toArray()));
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                Periodicity p = Periodicity.parse(rs.getString(6));
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("key", rs.getString(1));
+                m.put("title", rs.getString(2));
+                m.put("theme", rs.getString(3));
+                m.put("kind", rs.getString(4));
+                m.put("unit_label", rs.getString(5));
+                m.put("periodicity", p.label());
+                m.put("period_forms", p.forms());
+                out.add(m);
             }
         }
         return out;
