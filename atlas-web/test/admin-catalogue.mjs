@@ -58,9 +58,15 @@ try {
     await admin.waitForFunction(() => (document.querySelector('.vorschau-legende h3') || {}).textContent?.includes('Jenks'));
     const after = await legendText(admin);
     assert(after !== before, `the draft legend equals the stored one: ${after}`);
+    await admin.waitForFunction(() => document.querySelector('img.vorschau-karte').dataset.draft.includes('jenks'));
+    const map = await admin.evaluate(async () => {
+      const r = await fetch(document.querySelector('img.vorschau-karte').src);
+      return { type: r.headers.get('content-type'), text: (await r.text()).slice(0, 400) };
+    });
+    assert(map.type.startsWith('image/png'), `the preview map: ${map.type} ${map.text}`);
     await admin.waitForFunction(() => {
       const img = document.querySelector('img.vorschau-karte');
-      return img && img.complete && img.naturalWidth > 0 && img.dataset.draft.includes('jenks') && img.src.includes('jenks');
+      return img.complete && img.naturalWidth > 0;
     });
     assert((await entry(KLASSEN, 'index')).classification.method === 'quantile', 'nothing stored before saving');
     await axe(admin, 'indicator form with preview');
@@ -96,7 +102,7 @@ try {
     await admin.click('dialog.relogin button[type=submit]');
     await admin.waitForSelector('form.katalog-formular p.erfolg');
     assert((await entry(KLASSEN, 'index')).title === 'Index nach erneuter Anmeldung', 'saved after the login');
-    assert(await admin.inputValue('input[name=definition]') === 'd', 'the form kept its content');
+    assert(await admin.inputValue('textarea[name=definition]') === 'd', 'the form kept its content');
   });
 
   await check('layer name, WMS/WFS address and SLD link are copied with a status message', async () => {
