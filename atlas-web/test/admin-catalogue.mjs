@@ -36,7 +36,8 @@ try {
 
   await check('the list shows the indicators with filters and publication per level', async () => {
     await admin.goto(`${BASE}/${KLASSEN}/verwaltung/indikatoren`);
-    await ready(admin, 'admin-indikatoren');
+    // the first page after the set-up refreshes the views the imports changed: more time under load
+    await admin.waitForSelector('main[data-ready="admin-indikatoren"]', { timeout: 90000 });
     const rows = await admin.$$eval('.indikatorliste tbody tr', (trs) => trs.map((tr) => tr.dataset.key));
     assert(rows.length === 3 && rows.includes('index'), rows.join(','));
     assert((await admin.textContent('.keck')).includes('Indikatoren veröffentlicht'), await admin.textContent('.keck'));

@@ -277,9 +277,10 @@ async function editPage(ctx, key) {
         const hgt = Math.max(200, Math.min(520, Math.round((w * (box[3] - box[1])) / Math.max(1, box[2] - box[0]))));
         img.height = hgt;
         img.alt = t('indicators.preview.map', entry.title, l.name);
-        img.src = url(`/api/v1/territories/${k}/indicators/${enc(key)}/preview/wms`, { SERVICE: 'WMS', VERSION: '1.3.0', REQUEST: 'GetMap',
-          LAYERS: `${ctx.key}.${key}.${l.key}`, STYLES: '', CRS: 'EPSG:3857', BBOX: box.join(','), WIDTH: w, HEIGHT: hgt, FORMAT: 'image/png',
-          classification: draft });
+        // URLSearchParams, not url(): WMS 1.3.0 needs STYLES even when empty (the default style)
+        img.src = `/api/v1/territories/${k}/indicators/${enc(key)}/preview/wms?${new URLSearchParams({ SERVICE: 'WMS', VERSION: '1.3.0',
+          REQUEST: 'GetMap', LAYERS: `${ctx.key}.${key}.${l.key}`, STYLES: '', CRS: 'EPSG:3857', BBOX: box.join(','), WIDTH: w, HEIGHT: hgt,
+          FORMAT: 'image/png', classification: draft })}`;
         img.dataset.draft = draft;
       } catch (e) {
         if (m !== n) return;

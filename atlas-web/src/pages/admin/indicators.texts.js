@@ -96,7 +96,6 @@ export default {
     'indicators.copy.label': '{0} kopieren',
     'indicators.copied': '{0} in die Zwischenablage kopiert: {1}',
     'indicators.copy.failed': 'Kopieren nicht möglich; bitte die Adresse markieren und kopieren: {0}',
-    'indicators.publication': 'Veröffentlichung je Ebene',
   },
   en: {
     'indicators.keck': '{0} of at least {1} indicators published — the public area is {2}',
@@ -194,6 +193,5 @@ export default {
     'indicators.copy.label': 'Copy {0}',
     'indicators.copied': '{0} copied to the clipboard: {1}',
     'indicators.copy.failed': 'Copying is not possible; please select the address and copy it: {0}',
-    'indicators.publication': 'Publication per level',
   },
 };

@@ -90,6 +90,7 @@ class AdminConsoleCatalogueTest extends ServerTest {
         assertThat(before.get("title").asText()).isEqualTo("Index");
         assertThat(before.get("decimals").asInt()).isEqualTo(2);
         assertThat(before.get("classification").get("method").asText()).isEqualTo("quantile");
+        assertThat(entry(t, "quote").get("scale_factor").toString()).isEqualTo("100");
 
         // decimals 12 and an unknown theme: both named per field, nothing saved
         ObjectNode bad = before.deepCopy();
@@ -205,7 +206,10 @@ class AdminConsoleCatalogueTest extends ServerTest {
         // saved: the public SLD has the draft's bounds, the public legend is the draft's legend
         ObjectNode e = entry(t, "index").deepCopy();
         e.putObject("classification").put("method", "jenks").put("classes", 5);
+        var views = new de.chancenatlas.core.read.PublishedViews(TestAtlas.dataSource());
+        long generation = views.generation();
         assertThat(put("/api/v1/territories/" + t + "/catalogue/indicators/index", e.toString(), ADMIN).statusCode()).isEqualTo(200);
+        assertThat(views.generation()).as("the data generation (map files, tile cache key) moves").isNotEqualTo(generation);
         String sld = get("/api/v1/territories/" + t + "/indicators/index/sld?level=bezirk").body();
         List<Double> inner = new ArrayList<>();   // the SLD's filters name the breaks between classes
         for (int i = 0; i < draft.get("classes").size() - 1; i++) {

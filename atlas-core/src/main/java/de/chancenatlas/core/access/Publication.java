@@ -189,42 +189,40 @@ public final class Publication {
     }
 
     private static Map<String, Object> disclosureReport(Connection c, String territory) throws SQLException {
-        {
-            int tid = Accounts.territoryId(c, territory);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            Map<String, Long> totals = new LinkedHashMap<>();
-            try (var ps = c.prepareStatement("select * from atlas.disclosure_report(?)")) {
-                ps.setInt(1, tid);
-                var rs = ps.executeQuery();
-                while (rs.next()) {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("indicator", rs.getString("indicator"));
-                    r.put("level", rs.getString("level"));
-                    r.put("period", rs.getString("period"));
-                    r.put("stichtag", rs.getString("stichtag"));
-                    r.put("period_label", rs.getString("period_label"));
-                    r.put("cells", rs.getLong("cells"));
-                    r.put("published", rs.getLong("published"));
-                    r.put("coarser", rs.getLong("coarser"));
-                    Map<String, Long> withheld = new LinkedHashMap<>();
-                    for (String rule : RULES.keySet()) {
-                        long n = rs.getLong(rule.equals("primary") ? "primary_" : rule);
-                        withheld.put(rule, n);
-                        totals.merge(rule, n, Long::sum);
-                    }
-                    totals.merge("coarser", rs.getLong("coarser"), Long::sum);
-                    totals.merge("cells", rs.getLong("cells"), Long::sum);
-                    r.put("withheld", withheld);
-                    rows.add(r);
+        int tid = Accounts.territoryId(c, territory);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, Long> totals = new LinkedHashMap<>();
+        try (var ps = c.prepareStatement("select * from atlas.disclosure_report(?)")) {
+            ps.setInt(1, tid);
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("indicator", rs.getString("indicator"));
+                r.put("level", rs.getString("level"));
+                r.put("period", rs.getString("period"));
+                r.put("stichtag", rs.getString("stichtag"));
+                r.put("period_label", rs.getString("period_label"));
+                r.put("cells", rs.getLong("cells"));
+                r.put("published", rs.getLong("published"));
+                r.put("coarser", rs.getLong("coarser"));
+                Map<String, Long> withheld = new LinkedHashMap<>();
+                for (String rule : RULES.keySet()) {
+                    long n = rs.getLong(rule.equals("primary") ? "primary_" : rule);
+                    withheld.put(rule, n);
+                    totals.merge(rule, n, Long::sum);
                 }
+                totals.merge("coarser", rs.getLong("coarser"), Long::sum);
+                totals.merge("cells", rs.getLong("cells"), Long::sum);
+                r.put("withheld", withheld);
+                rows.add(r);
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("territory", territory);
-            out.put("rules", RULES);
-            out.put("totals", totals);
-            out.put("rows", rows);
-            return out;
         }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("territory", territory);
+        out.put("rules", RULES);
+        out.put("totals", totals);
+        out.put("rows", rows);
+        return out;
     }
 
     /** The rules of sql/V8 by the name the report uses, with the label an administrator reads. */

@@ -69,7 +69,7 @@ public final class IndicatorEntries {
             for (String f : FIELDS) {
                 m.put(f, switch (f) {
                     case "theme" -> rs.getString("theme_key");
-                    case "scale_factor" -> rs.getBigDecimal(f).stripTrailingZeros();
+                    case "scale_factor" -> plain(rs.getBigDecimal(f));
                     case "decimals" -> rs.getInt(f);
                     case "numerator_may_exceed_denominator", "numerator_may_be_negative", "counts_public" -> rs.getBoolean(f);
                     case "disclosure", "classification" -> readMap(rs.getString(f + "_json"));
@@ -170,6 +170,12 @@ public final class IndicatorEntries {
             return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
         }
         return a == null ? b == null : a.equals(b);
+    }
+
+    /** 100, not 1E+2 or 100.000: the form shows what the file would say. */
+    private static BigDecimal plain(BigDecimal b) {
+        BigDecimal s = b.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     @SuppressWarnings("unchecked")
