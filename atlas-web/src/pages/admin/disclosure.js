@@ -5,6 +5,7 @@ import { h, clear } from '../../dom.js';
 import { api, send, enc } from '../../api.js';
 import { t, addTexts } from '../../i18n.js';
 import { field, showErrors, clearErrors } from './forms.js';
+import { scrollable } from './indicators.js';
 import texts from './disclosure.texts.js';
 
 addTexts(texts);
@@ -120,7 +121,7 @@ async function render(ctx) {
       h('p', { class: 'klein' }, t('disclosure.effect.lead')),
       h('p', { class: 'wirkung-summe' }, t('disclosure.effect.total', count.format(sum(now, 'withheld')), count.format(sum(next, 'withheld')),
         count.format(sum(next, 'cells')))),
-      h('div', { class: 'tabelle-box' }, h('table', { class: 'tabelle wirkung-tabelle' },
+      h('div', { class: 'tabelle-box', ...scrollable(t('disclosure.effect.caption')) }, h('table', { class: 'tabelle wirkung-tabelle' },
         h('caption', {}, t('disclosure.effect.caption')),
         h('thead', {}, h('tr', {}, ['level', 'period', 'cells', 'now', 'draft', 'change'].map((c) => h('th', { scope: 'col', class: c === 'level' || c === 'period' ? null : 'zahl' }, t(`disclosure.col.${c}`))))),
         h('tbody', {}, ordered.map(({ key, a, b }) => {
@@ -137,7 +138,7 @@ async function render(ctx) {
 
   const pick = h('select', { name: 'bericht-indikator' }, [['', t('disclosure.report.all')], ...indicators.map((i) => [i.key, i.title])]
     .map(([v, l]) => h('option', { value: v }, l)));
-  const reportTable = h('div', { class: 'tabelle-box' });
+  const reportTable = h('div', { class: 'tabelle-box', ...scrollable(t('disclosure.report.caption')) });
   function showReport() {
     const ruleKeys = Object.keys(current.rules);
     const rowsShown = current.rows.filter((r) => (pick.value ? r.indicator === pick.value : r.cells > r.published));
@@ -162,7 +163,7 @@ async function render(ctx) {
       [...NUMBERS.slice(0, 1), ...FLAGS, ...NUMBERS.slice(1), 'population_indicator', 'footnote', 'footnote_no_data']
         .map((r) => field(t(`disclosure.field.${r}`), rules[r], { name: r }))),
     h('h2', {}, t('disclosure.overrides')), h('p', { class: 'klein' }, t('disclosure.overrides.lead')),
-    h('div', { class: 'tabelle-box' }, h('table', { class: 'tabelle ausnahmen' },
+    h('div', { class: 'tabelle-box', ...scrollable(t('disclosure.overrides.caption')) }, h('table', { class: 'tabelle ausnahmen' },
       h('caption', {}, t('disclosure.overrides.caption')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('disclosure.col.indicator')),
         [...NUMBERS, ...FLAGS].map((r) => h('th', { scope: 'col' }, t(`disclosure.col.${r}`))))),

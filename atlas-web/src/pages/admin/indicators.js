@@ -22,6 +22,11 @@ export default {
   },
 };
 
+/** A table's scrolling box: a named region reachable with the keyboard, so its hidden part can be scrolled to (WCAG 2.1.1). */
+export function scrollable(name) {
+  return { tabindex: 0, role: 'region', 'aria-label': name };
+}
+
 /** "8 von mindestens 10 Indikatoren veröffentlicht — der öffentliche Bereich ist noch geschlossen" */
 export function keckText(p) {
   return t('indicators.keck', count.format(p.published), count.format(p.min_published), t(p.live ? 'indicators.keck.open' : 'indicators.keck.closed'));
@@ -125,7 +130,7 @@ async function listPage(ctx) {
       field(t('indicators.search'), search), field(t('indicators.theme'), theme), field(t('indicators.department'), dept),
       field(t('indicators.visibility'), vis), field(t('indicators.published'), pub)),
     shown, status,
-    h('div', { class: 'tabelle-box' }, h('table', { class: 'tabelle indikatorliste' },
+    h('div', { class: 'tabelle-box', ...scrollable(t('indicators.caption')) }, h('table', { class: 'tabelle indikatorliste' },
       h('caption', {}, t('indicators.caption')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('indicators.col.indicator')), h('th', { scope: 'col' }, t('indicators.theme')),
         h('th', { scope: 'col' }, t('indicators.department')), h('th', { scope: 'col' }, t('indicators.visibility')),
@@ -347,7 +352,7 @@ function services(ctx, key, levels) {
   const polygons = levels.filter((l) => l.geometry_kind === 'polygon');
   return h('section', { class: 'dienste', 'aria-labelledby': 'dienste-titel' },
     h('h2', { id: 'dienste-titel' }, t('indicators.services')), h('p', { class: 'klein' }, t('indicators.services.lead')),
-    h('div', { class: 'tabelle-box' }, h('table', { class: 'tabelle' },
+    h('div', { class: 'tabelle-box', ...scrollable(t('indicators.services')) }, h('table', { class: 'tabelle' },
       h('thead', {}, h('tr', {}, ['services.level', 'services.layer', 'services.wms', 'services.wfs', 'services.sld']
         .map((x) => h('th', { scope: 'col' }, t(`indicators.${x}`))))),
       h('tbody', {}, polygons.map((l) => {

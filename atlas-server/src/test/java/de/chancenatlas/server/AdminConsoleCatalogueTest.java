@@ -113,6 +113,12 @@ class AdminConsoleCatalogueTest extends ServerTest {
         ObjectNode renamed = before.deepCopy();
         renamed.put("key", "anders");
         assertThat(errorFields(put(path, renamed.toString(), ADMIN))).containsExactly("key");
+        ObjectNode nested = before.deepCopy();
+        nested.putObject("title").put("de", "Index");
+        assertThat(errorFields(put(path, nested.toString(), ADMIN))).containsExactly("title");
+        assertThat(put(path, "[1, 2]", ADMIN).statusCode()).isEqualTo(400);
+        assertThat(put(path, "{\"title\": ", ADMIN).statusCode()).isEqualTo(400);
+        assertThat(put("/api/v1/territories/" + t + "/catalogue/indicators/gibtsnicht", before.toString(), ADMIN).statusCode()).isEqualTo(404);
         ObjectNode badClasses = before.deepCopy();
         badClasses.putObject("classification").put("method", "manual");
         assertThat(errorFields(put(path, badClasses.toString(), ADMIN))).containsExactly("classification");
@@ -186,6 +192,10 @@ class AdminConsoleCatalogueTest extends ServerTest {
         assertThat(draft.get("method").asText()).isEqualTo("jenks");
         assertThat(draft.get("classes").toString()).isNotEqualTo(stored.get("classes").toString());
         String invalid = URLEncoder.encode("{\"method\":\"manual\"}", StandardCharsets.UTF_8);
+        assertThat(get(preview + "classes?level=gibtsnicht", "Authorization", ADMIN).statusCode()).isEqualTo(404);
+        assertThat(get(preview + "classes?level=bezirk&classification=%7Bkaputt", "Authorization", ADMIN).statusCode()).isEqualTo(400);
+        assertThat(get(preview + "classes?level=bezirk&classification=" + URLEncoder.encode("{\"classes\":\"viele\"}", StandardCharsets.UTF_8),
+                "Authorization", ADMIN).statusCode()).isEqualTo(400);
         var refused = get(preview + "classes?level=bezirk&classification=" + invalid, "Authorization", ADMIN);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(errorFields(refused)).containsExactly("classification");
@@ -202,6 +212,13 @@ class AdminConsoleCatalogueTest extends ServerTest {
         assertThat(bytes("GET", wms + "&REQUEST=GetMap&CRS=EPSG:25832&BBOX=350000,5639000,354000,5642000&WIDTH=400&HEIGHT=300").statusCode())
                 .isIn(401, 403);
         assertThat(entry(t, "index").get("classification").get("method").asText()).isEqualTo("quantile");
+        // only this indicator's layers, only maps and legends, no client styles
+        assertThat(get(preview + "wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + t + ".anzahl.bezirk", "Authorization", ADMIN)
+                .statusCode()).isEqualTo(400);
+        assertThat(get(preview + "wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&LAYERS=" + t + ".index.bezirk", "Authorization", ADMIN)
+                .body()).contains("OperationNotSupported");
+        assertThat(get(wms + "&REQUEST=GetMap&SLD_BODY=x&CRS=EPSG:25832&BBOX=350000,5639000,354000,5642000&WIDTH=40&HEIGHT=30",
+                "Authorization", ADMIN).body()).contains("SLD_BODY");
 
         // saved: the public SLD has the draft's bounds, the public legend is the draft's legend
         ObjectNode e = entry(t, "index").deepCopy();
@@ -250,6 +267,8 @@ class AdminConsoleCatalogueTest extends ServerTest {
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(withheld(json(saved))).isEqualTo(draft);
         assertThat(get("/api/v1/territories/" + t + "/indicators/anzahl/values?level=bezirk&period=2020").body()).doesNotContain("\"8\"");
+        assertThat(postJson(base + "preview", "{\"overrides\": {\"anzahl\": 5}}", ADMIN).statusCode()).isEqualTo(400);
+        assertThat(postJson(base + "preview", "{\"disclosure\": {\"population_indicator\": \"gibtsnicht\"}}", ADMIN).statusCode()).isEqualTo(400);
         // an override for one indicator: previewed and saved the same way
         long overridden = withheld(json(postJson(base + "preview", "{\"overrides\": {\"anzahl\": {\"threshold\": 3}}}", ADMIN)));
         assertThat(overridden).isLessThan(draft);
