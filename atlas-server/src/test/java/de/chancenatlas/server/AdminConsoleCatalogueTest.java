@@ -272,6 +272,14 @@ class AdminConsoleCatalogueTest extends ServerTest {
         // an override for one indicator: previewed and saved the same way
         long overridden = withheld(json(postJson(base + "preview", "{\"overrides\": {\"anzahl\": {\"threshold\": 3}}}", ADMIN)));
         assertThat(overridden).isLessThan(draft);
+
+        // the same on Köln (rolled back, Köln unchanged): what an administrator waits for there
+        String koeln = json(get("/api/v1/territories/koeln/disclosure/settings", "Authorization", ADMIN)).toString();
+        long t0 = System.nanoTime();
+        var big = postJson("/api/v1/territories/koeln/disclosure/preview", "{\"disclosure\": {\"threshold\": 5}}", ADMIN);
+        System.out.printf("Disclosure preview Köln: %d ms, %d rows%n", (System.nanoTime() - t0) / 1_000_000, json(big).get("rows").size());
+        assertThat(big.statusCode()).isEqualTo(200);
+        assertThat(json(get("/api/v1/territories/koeln/disclosure/settings", "Authorization", ADMIN)).toString()).isEqualTo(koeln);
     }
 
     private static long withheld(JsonNode report) {
