@@ -217,7 +217,7 @@ async function editPage(ctx, key) {
     for (const f of NUMBERS) body[f] = number(inputs[f].value);
     for (const f of FLAGS) body[f] = inputs[f].checked;
     for (const f of ['theme', 'polarity', 'kind', 'aggregation', 'visibility']) body[f] = inputs[f].value || null;
-    body.disclosure = entry.disclosure || {};
+    // disclosure is left out: its overrides are edited in the section "Datenschutz", and a field left out keeps its value
     body.classification = classification();
     return body;
   }

@@ -138,6 +138,19 @@ class AdminConsoleCatalogueTest extends ServerTest {
         // its place in the theme stays
         assertThat(TestAtlas.count("select sort_order from atlas.indicator i join atlas.territory t using (territory_id) "
                 + "where t.key = ? and i.key = 'index'", t)).isEqualTo(3);
+
+        // a field left out keeps its value: the form without the disclosure overrides does not overwrite them
+        assertThat(send("PUT", "/api/v1/territories/" + t + "/disclosure/settings", "{\"overrides\": {\"index\": {\"threshold\": 7}}}",
+                "application/json", ADMIN).statusCode()).isEqualTo(200);
+        ObjectNode without = entry(t, "index").deepCopy();
+        without.remove("disclosure");
+        without.put("formula", "Summe der Punkte");
+        without.putNull("interpretation");
+        assertThat(put(path, without.toString(), ADMIN).statusCode()).isEqualTo(200);
+        JsonNode after = entry(t, "index");
+        assertThat(after.get("disclosure").get("threshold").asInt()).isEqualTo(7);
+        assertThat(after.get("formula").asText()).isEqualTo("Summe der Punkte");
+        assertThat(after.get("interpretation").isNull()).isTrue();
     }
 
     @Test

@@ -96,9 +96,11 @@ public final class IndicatorEntries {
     }
 
     /**
-     * Replaces the entry with {@code body} (catalogue field names; the whole entry, as in a file:
-     * an empty optional field becomes empty). {@code admin} false: the fields of {@link #ADMIN_ONLY}
-     * keep their stored values and a different value there is refused.
+     * Changes the entry: the fields in {@code body} (catalogue field names) replace the stored ones, a
+     * field given as null or "" is emptied (the catalogue's default applies), a field left out keeps its
+     * value (so a form that does not show the disclosure overrides cannot overwrite them). The result is
+     * checked as a whole by the importer. {@code admin} false: a different value in a field of
+     * {@link #ADMIN_ONLY} is refused.
      * @return the importer's result; {@code unchanged} when the entry was the same
      */
     public ImportResult update(String territory, String key, Map<String, Object> body, boolean admin, String actor) throws SQLException {
@@ -108,7 +110,7 @@ public final class IndicatorEntries {
         if (body == null) {
             throw errors.add("", "Keine Angaben / no entry given");
         }
-        Map<String, Object> merged = new LinkedHashMap<>();
+        Map<String, Object> merged = new LinkedHashMap<>(current);
         for (var e : body.entrySet()) {
             Object v = e.getValue() instanceof String s && s.isBlank() ? null : e.getValue();
             if (!FIELDS.contains(e.getKey())) {
@@ -123,9 +125,6 @@ public final class IndicatorEntries {
         }
         errors.throwIfAny();
         merged.put("key", key);
-        if (!admin) {
-            ADMIN_ONLY.forEach(f -> merged.put(f, current.get(f)));
-        }
         CatalogueFile.Indicator indicator;
         try {
             indicator = JSON.convertValue(merged, CatalogueFile.Indicator.class);
