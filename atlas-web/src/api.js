@@ -63,7 +63,9 @@ async function answer(r) {
 export async function send(method, path, body, csrf) {
   forget();
   const r = await withLogin(async (token) => {
-    const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    // X-Requested-With: Spring answers a lost session with a bare 401, not a Basic challenge, which would
+    // make the browser hold the request for its own password prompt (and the re-login dialog never came)
+    const headers = { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
     if (token) headers[token.header] = token.token;
     const res = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body) });
@@ -82,6 +84,7 @@ export async function upload(path, formData, csrf, onProgress) {
     const x = new XMLHttpRequest();
     x.open('POST', `/api/v1${path}`);
     x.setRequestHeader('Accept', 'application/json');
+    x.setRequestHeader('X-Requested-With', 'XMLHttpRequest');   // a bare 401 when the session is gone (see send)
     if (token) x.setRequestHeader(token.header, token.token);
     x.withCredentials = true;
     if (onProgress) x.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };

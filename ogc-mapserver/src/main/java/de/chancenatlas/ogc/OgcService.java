@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import de.chancenatlas.core.db.Audience;
 import de.chancenatlas.core.read.PublishedViews;
+import de.chancenatlas.core.style.StyleSet;
 import de.chancenatlas.core.read.Viewer;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +118,49 @@ public final class OgcService implements AutoCloseable {
             return WfsCapabilities.applies(request) ? WfsCapabilities.complete(response) : response;
         } catch (OgcException e) {
             return e.report(service, version);
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong previews = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A WMS GetMap or GetLegendGraphic of one choropleth layer the viewer sees, drawn with draft
+     * styles instead of the stored classification (the admin console's preview before saving). The
+     * map file is the layer's own, written for this request and deleted after it: never cached, and
+     * not in the tile cache, which keys the stored generation.
+     */
+    public OgcResponse preview(Viewer viewer, String territory, Map<String, String[]> params, StyleSet draft, String onlineResource) {
+        String version = first(params, "VERSION");
+        try {
+            OgcRequest request = OgcRequest.vet(params, null);
+            version = request.version();
+            if (!"WMS".equals(request.service()) || !Set.of("GetMap", "GetLegendGraphic").contains(request.request())
+                    || request.layerNames().size() != 1) {
+                throw new OgcException("OperationNotSupported", "REQUEST",
+                        "Vorschau: WMS GetMap oder GetLegendGraphic einer Ebene / preview: WMS GetMap or GetLegendGraphic of one layer");
+            }
+            Scope scope = scope(viewer, territory);
+            LayerDef l = scope.defs().get(request.layerNames().get(0));
+            if (l == null || l.kind() != LayerDef.Kind.CHOROPLETH) {
+                throw new OgcException("LayerNotDefined", "LAYERS", "Ebene „" + request.layerNames().get(0)
+                        + "“ gibt es hier nicht / layer is not defined here");
+            }
+            LayerDef drafted = new LayerDef(l.audience(), l.territory(), l.territoryName(), l.srid(), l.level(), l.levelName(), l.indicator(),
+                    l.title(), l.abstractText(), l.theme(), l.source(), l.unitLabel(), l.periods(), l.extent(), draft.standard(), draft, l.kind());
+            time(request, scope);
+            long n = previews.incrementAndGet();
+            Path file = writeMap(-n, "preview-" + n + ".map", writer.write("Chancenatlas " + l.territoryName(), List.of(drafted)));
+            try {
+                // one pool slot name for all previews; the negative generation makes the worker load this file
+                return pool.dispatch("preview", new MapServerPool.Mapfile(file, -n), request, Generalization.column(request), onlineResource);
+            } finally {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(file.getParent());
+            }
+        } catch (OgcException e) {
+            return e.report("WMS", version);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package de.chancenatlas.core.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.chancenatlas.core.admin.FieldErrors;
 import de.chancenatlas.core.db.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -183,41 +184,45 @@ public final class Publication {
      */
     public Map<String, Object> disclosureReport(String territory) throws SQLException {
         try (Connection c = ds.getConnection()) {
-            int tid = Accounts.territoryId(c, territory);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            Map<String, Long> totals = new LinkedHashMap<>();
-            try (var ps = c.prepareStatement("select * from atlas.disclosure_report(?)")) {
-                ps.setInt(1, tid);
-                var rs = ps.executeQuery();
-                while (rs.next()) {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("indicator", rs.getString("indicator"));
-                    r.put("level", rs.getString("level"));
-                    r.put("period", rs.getString("period"));
-                    r.put("stichtag", rs.getString("stichtag"));
-                    r.put("period_label", rs.getString("period_label"));
-                    r.put("cells", rs.getLong("cells"));
-                    r.put("published", rs.getLong("published"));
-                    r.put("coarser", rs.getLong("coarser"));
-                    Map<String, Long> withheld = new LinkedHashMap<>();
-                    for (String rule : RULES.keySet()) {
-                        long n = rs.getLong(rule.equals("primary") ? "primary_" : rule);
-                        withheld.put(rule, n);
-                        totals.merge(rule, n, Long::sum);
-                    }
-                    totals.merge("coarser", rs.getLong("coarser"), Long::sum);
-                    totals.merge("cells", rs.getLong("cells"), Long::sum);
-                    r.put("withheld", withheld);
-                    rows.add(r);
-                }
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("territory", territory);
-            out.put("rules", RULES);
-            out.put("totals", totals);
-            out.put("rows", rows);
-            return out;
+            return disclosureReport(c, territory);
         }
+    }
+
+    private static Map<String, Object> disclosureReport(Connection c, String territory) throws SQLException {
+        int tid = Accounts.territoryId(c, territory);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, Long> totals = new LinkedHashMap<>();
+        try (var ps = c.prepareStatement("select * from atlas.disclosure_report(?)")) {
+            ps.setInt(1, tid);
+            var rs = ps.executeQuery();
+            while (rs.next()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("indicator", rs.getString("indicator"));
+                r.put("level", rs.getString("level"));
+                r.put("period", rs.getString("period"));
+                r.put("stichtag", rs.getString("stichtag"));
+                r.put("period_label", rs.getString("period_label"));
+                r.put("cells", rs.getLong("cells"));
+                r.put("published", rs.getLong("published"));
+                r.put("coarser", rs.getLong("coarser"));
+                Map<String, Long> withheld = new LinkedHashMap<>();
+                for (String rule : RULES.keySet()) {
+                    long n = rs.getLong(rule.equals("primary") ? "primary_" : rule);
+                    withheld.put(rule, n);
+                    totals.merge(rule, n, Long::sum);
+                }
+                totals.merge("coarser", rs.getLong("coarser"), Long::sum);
+                totals.merge("cells", rs.getLong("cells"), Long::sum);
+                r.put("withheld", withheld);
+                rows.add(r);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("territory", territory);
+        out.put("rules", RULES);
+        out.put("totals", totals);
+        out.put("rows", rows);
+        return out;
     }
 
     /** The rules of sql/V8 by the name the report uses, with the label an administrator reads. */
@@ -303,26 +308,146 @@ public final class Publication {
      * footnotes are the territory's; an indicator may override the rules only.
      */
     public static Map<String, Object> checkDisclosure(Map<String, Object> d, boolean territoryLevel) {
+        FieldErrors errors = new FieldErrors();
+        disclosureErrors(d, territoryLevel, "", errors);
+        if (!errors.errors().isEmpty()) {
+            throw new AccessProblem(AccessProblem.Kind.INVALID, errors.errors().get(0).message());
+        }
+        return d;
+    }
+
+    /** Adds one message per wrong setting of {@code d} to {@code errors}, each under {@code prefix} + its key. */
+    public static void disclosureErrors(Map<String, Object> d, boolean territoryLevel, String prefix, FieldErrors errors) {
         for (var e : d.entrySet()) {
             String k = e.getKey();
             Object v = e.getValue();
             if (!DISCLOSURE_KEYS.contains(k) || (!territoryLevel && TERRITORY_ONLY.contains(k))) {
-                throw new AccessProblem(AccessProblem.Kind.INVALID, "Unbekannte Einstellung „" + k + "“ (erlaubt: " + DISCLOSURE_KEYS
-                        + ") / unknown setting");
+                errors.add(prefix + k, "Unbekannte Einstellung „" + k + "“ (erlaubt: " + DISCLOSURE_KEYS + ") / unknown setting");
+                continue;
             }
-            boolean ok = switch (k) {
-                case "threshold" -> v instanceof Integer i && i >= 0 && i <= 1000;
-                case "round_to" -> v instanceof Integer i && i >= 1 && i <= 100;
-                case "min_candidates" -> v instanceof Integer i && i >= 2 && i <= 1000;
-                case "min_population" -> v instanceof Number n && n.doubleValue() >= 0;
-                case "suppress_zero", "secondary" -> v instanceof Boolean;
-                default -> v == null || v instanceof String;
+            String range = switch (k) {
+                case "threshold" -> v instanceof Integer i && i >= 0 && i <= 1000 ? null : "eine ganze Zahl 0–1000 / a whole number 0-1000";
+                case "round_to" -> v instanceof Integer i && i >= 1 && i <= 100 ? null : "eine ganze Zahl 1–100 / a whole number 1-100";
+                case "min_candidates" -> v instanceof Integer i && i >= 2 && i <= 1000 ? null : "eine ganze Zahl 2–1000 / a whole number 2-1000";
+                case "min_population" -> v instanceof Number n && n.doubleValue() >= 0 ? null : "eine Zahl ab 0 / a number from 0";
+                case "suppress_zero", "secondary" -> v instanceof Boolean ? null : "ja oder nein / true or false";
+                default -> v == null || v instanceof String ? null : "ein Text / a text";
             };
-            if (!ok) {
-                throw new AccessProblem(AccessProblem.Kind.INVALID, "Ungültiger Wert für „" + k + "“: " + v + " / invalid value");
+            if (range != null) {
+                errors.add(prefix + k, "Ungültiger Wert für „" + k + "“: " + v + " – " + range + " / invalid value");
             }
         }
-        return d;
+    }
+
+    /**
+     * A territory's disclosure rules and per-indicator overrides as the admin console edits them:
+     * {@code disclosure} replaces the territory's rules (null keeps them), {@code overrides} replaces the
+     * named indicators' own rules (an empty map clears one). Checked as a whole; errors per field
+     * ("threshold", "quote.threshold").
+     */
+    public record DisclosureDraft(Map<String, Object> disclosure, Map<String, Map<String, Object>> overrides) { }
+
+    /** What disclosure control would withhold with the draft: the report of {@link #disclosureReport}, computed and rolled back. */
+    public Map<String, Object> disclosurePreview(String territory, DisclosureDraft draft) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                applyDisclosure(c, territory, draft);
+                return disclosureReport(c, territory);
+            } finally {
+                c.rollback();   // a preview: never saved
+            }
+        }
+    }
+
+    /** Saves the draft in one transaction (logged as "settings", which moves the data generation of the public views). */
+    public Map<String, Object> saveDisclosure(String territory, DisclosureDraft draft, String actor) throws SQLException {
+        return Transactions.inTransaction(ds, c -> {
+            int tid = applyDisclosure(c, territory, draft);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("disclosure", draft.disclosure());
+            details.put("overrides", draft.overrides());
+            Accounts.audit(c, tid, "settings", actor, details);
+            return disclosureReport(c, territory);
+        });
+    }
+
+    private int applyDisclosure(Connection c, String territory, DisclosureDraft draft) throws SQLException {
+        int tid = Accounts.territoryId(c, territory);
+        FieldErrors errors = new FieldErrors();
+        Map<String, Object> d = draft.disclosure();
+        if (d != null) {
+            disclosureErrors(d, true, "", errors);
+            Object pop = d.get("population_indicator");
+            if (pop instanceof String key && !key.isBlank() && !indicatorExists(c, tid, key)) {
+                errors.add("population_indicator", "Indikator „" + key + "“ gibt es nicht / no such indicator");
+            }
+        }
+        Map<String, Map<String, Object>> overrides = draft.overrides() == null ? Map.of() : draft.overrides();
+        for (var o : overrides.entrySet()) {
+            if (!indicatorExists(c, tid, o.getKey())) {
+                errors.add(o.getKey(), "Indikator „" + o.getKey() + "“ gibt es nicht / no such indicator");
+            } else if (o.getValue() != null) {
+                disclosureErrors(o.getValue(), false, o.getKey() + ".", errors);
+            }
+        }
+        errors.throwIfAny();
+        try {
+            if (d != null) {
+                try (var ps = c.prepareStatement("update atlas.territory set settings = settings || jsonb_build_object('disclosure', ?::jsonb) "
+                        + "where territory_id = ?")) {
+                    ps.setString(1, json.writeValueAsString(d));
+                    ps.setInt(2, tid);
+                    ps.executeUpdate();
+                }
+            }
+            try (var ps = c.prepareStatement("update atlas.indicator set disclosure = ?::jsonb where territory_id = ? and key = ?")) {
+                for (var o : overrides.entrySet()) {
+                    ps.setString(1, json.writeValueAsString(o.getValue() == null ? Map.of() : o.getValue()));
+                    ps.setInt(2, tid);
+                    ps.setString(3, o.getKey());
+                    ps.executeUpdate();
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return tid;
+    }
+
+    /** The territory's rules and each indicator's own (only those with any), as stored. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> disclosureSettings(String territory) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            int tid = Accounts.territoryId(c, territory);
+            Map<String, Object> out = new LinkedHashMap<>();
+            try (var ps = c.prepareStatement("select coalesce(settings -> 'disclosure', '{}'::jsonb)::text from atlas.territory where territory_id = ?")) {
+                ps.setInt(1, tid);
+                var rs = ps.executeQuery();
+                rs.next();
+                out.put("disclosure", json.readValue(rs.getString(1), LinkedHashMap.class));
+            }
+            Map<String, Object> overrides = new LinkedHashMap<>();
+            try (var ps = c.prepareStatement("select key, disclosure::text from atlas.indicator where territory_id = ? order by sort_order, key")) {
+                ps.setInt(1, tid);
+                var rs = ps.executeQuery();
+                while (rs.next()) {
+                    overrides.put(rs.getString(1), json.readValue(rs.getString(2), LinkedHashMap.class));
+                }
+            }
+            out.put("overrides", overrides);
+            return out;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean indicatorExists(Connection c, int tid, String key) throws SQLException {
+        try (var ps = c.prepareStatement("select 1 from atlas.indicator where territory_id = ? and key = ?")) {
+            ps.setInt(1, tid);
+            ps.setString(2, key);
+            return ps.executeQuery().next();
+        }
     }
 
     private static int indicatorId(Connection c, int tid, String key) throws SQLException {

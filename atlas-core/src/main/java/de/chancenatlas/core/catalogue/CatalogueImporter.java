@@ -79,7 +79,19 @@ public final class CatalogueImporter {
      * @param territoryKey the territory to write into; may be null when the file defines the territory
      */
     public ImportResult importFile(String territoryKey, ImportSource src) throws SQLException {
-        CatalogueFile f = parse(src.content());
+        return write(territoryKey, parse(src.content()), src, false);
+    }
+
+    /**
+     * One indicator's entry as the admin console edits it: checked and written exactly like a catalogue
+     * file with this one indicator (one batch, so the edit is in the history and the maps' data
+     * generation moves), keeping the indicator's place in its theme. Unchanged: nothing is written.
+     */
+    public ImportResult updateIndicator(String territoryKey, CatalogueFile.Indicator indicator, ImportSource src) throws SQLException {
+        return write(territoryKey, new CatalogueFile(null, null, null, List.of(indicator), null), src, true);
+    }
+
+    private ImportResult write(String territoryKey, CatalogueFile f, ImportSource src, boolean edit) throws SQLException {
         if (territoryKey != null && f.territory() != null && !territoryKey.equals(f.territory().key())) {
             throw new ImportRejected(Problem.Kind.TERRITORY_MISMATCH.at(null, "territory.key", f.territory().key(),
                     f.territory().key(), territoryKey));
@@ -98,7 +110,7 @@ public final class CatalogueImporter {
                 tid = t[0];
                 territoryChanged = t[1];
             }
-            var same = tid == null ? java.util.Optional.<Long>empty() : Batches.sameFile(c, tid, "catalogue", src.sha256(), "{}");
+            var same = tid == null || edit ? java.util.Optional.<Long>empty() : Batches.sameFile(c, tid, "catalogue", src.sha256(), "{}");
             if (same.isPresent()) {
                 c.rollback();
                 int n = count(f);
@@ -122,7 +134,8 @@ public final class CatalogueImporter {
                 String territory = key != null ? key : f.territory().key();
                 for (var i : f.indicators()) {
                     String before = visibility(c, tid, i.key());
-                    written += upsertIndicator(c, tid, i, batch, ++order);
+                    ++order;
+                    written += upsertIndicator(c, tid, i, batch, edit ? sortOrder(c, tid, i.key(), order) : order);
                     // the file's visibility is the administrator's publication decision, applied when it changes:
                     // public = published on every level; levels are withdrawn one by one through the admin API
                     String after = i.visibility() != null ? i.visibility() : "internal";
@@ -135,6 +148,10 @@ public final class CatalogueImporter {
             }
             if (f.relations() != null) {
                 written += replaceRelations(c, tid, f.relations());
+            }
+            if (edit && written == 0) {
+                c.rollback();   // an edit that changes nothing leaves no batch behind
+                return new ImportResult(0, "catalogue", src.fileName(), src.sha256(), n, 0, n, true, List.of());
             }
             Batches.finish(c, batch, written, n - written, null);
             return new ImportResult(batch, "catalogue", src.fileName(), src.sha256(), n, written, n - written, written == 0, List.of());
@@ -466,6 +483,15 @@ public final class CatalogueImporter {
             ps.setInt(1, srid);
             var rs = ps.executeQuery();
             return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    private static int sortOrder(Connection c, int tid, String key, int fallback) throws SQLException {
+        try (var ps = c.prepareStatement("select sort_order from atlas.indicator where territory_id = ? and key = ?")) {
+            ps.setInt(1, tid);
+            ps.setString(2, key);
+            var rs = ps.executeQuery();
+            return rs.next() ? rs.getInt(1) : fallback;
         }
     }
 

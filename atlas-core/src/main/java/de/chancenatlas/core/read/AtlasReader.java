@@ -434,6 +434,12 @@ public final class AtlasReader {
      */
     public Optional<de.chancenatlas.core.style.StyleSet> styles(Viewer viewer, String territory, String indicatorKey, String level)
             throws SQLException {
+        return styles(viewer, territory, indicatorKey, level, null);
+    }
+
+    /** As {@link #styles(Viewer, String, String, String)}, classified with {@code draft} settings instead of the stored ones (null: stored). */
+    public Optional<de.chancenatlas.core.style.StyleSet> styles(Viewer viewer, String territory, String indicatorKey, String level,
+                                                               Map<String, Object> draft) throws SQLException {
         Optional<Indicator> ind = indicator(viewer, territory, indicatorKey);
         if (ind.isEmpty() || levels(viewer, territory).stream().noneMatch(l -> l.key().equals(level))) {
             return Optional.empty();
@@ -460,6 +466,6 @@ public final class AtlasReader {
         }
         Indicator i = ind.get();
         return Optional.of(de.chancenatlas.core.style.StyleSet.of(values.stream().mapToDouble(Double::doubleValue).toArray(),
-                periods.toArray(String[]::new), i.periodKeys(), i.classification(), i.polarity(), i.decimals(), i.unitLabel()));
+                periods.toArray(String[]::new), i.periodKeys(), draft != null ? draft : i.classification(), i.polarity(), i.decimals(), i.unitLabel()));
     }
 }
