@@ -89,7 +89,14 @@ public final class NewTerritory {
             throw new IllegalStateException(x);
         }
         try {
-            return new CatalogueImporter(ds).importFile(null, new ImportSource("neues-gebiet-" + key + ".json", file, actor));
+            ImportResult result = new CatalogueImporter(ds).importFile(null, new ImportSource("neues-gebiet-" + key + ".json", file, actor));
+            de.chancenatlas.core.db.Transactions.inTransaction(ds, c -> {
+                de.chancenatlas.core.access.Accounts.audit(c, de.chancenatlas.core.access.Accounts.territoryId(c, key), "create_territory", actor,
+                        Map.of("territory", key, "srid", srid, "levels", levels.stream().map(l -> l.get("key")).toList(),
+                                "batch_id", result.batchId()));
+                return null;
+            });
+            return result;
         } catch (ImportRejected x) {
             // checked above; what the importer still finds is shown beside the nearest field
             FieldErrors late = new FieldErrors();
