@@ -129,16 +129,18 @@ async function usersTab(ctx) {
         h('td', {}, h('button', { type: 'button', class: 'leise', 'aria-label': t('users.manageLabel', u.login),
           onclick: () => showUser(u.login) }, t('users.manage'))))))) : null);
   };
-  const showUser = async (login) => {
+  // the user's panel; after a change it is drawn again from the API, with what was done as its message
+  const showUser = async (login, message = null) => {
     const u = users.find((x) => x.login === login) || (await api(url('/users', { q: login }), { fresh: true })).find((x) => x.login === login);
-    if (!u) return;
-    await userDetail(ctx, u, departments, detail, async () => {
+    if (!u) return null;
+    await userDetail(ctx, u, departments, detail, message, async (next) => {
       await load();
-      const again = users.find((x) => x.login === login);
-      if (again) await showUser(login);
-      else clear(detail);
+      if (users.some((x) => x.login === login)) return showUser(login, next);
+      clear(detail);
+      return null;
     });
-    detail.querySelector('h2')?.focus();
+    if (!message) detail.querySelector('h2')?.focus();
+    return detail;
   };
   search.addEventListener('input', () => { clearTimeout(search.timer); search.timer = setTimeout(load, 250); });
 
@@ -201,16 +203,16 @@ function roleInputs(departments, suffix = '') {
   return { role, department, departmentField };
 }
 
-async function userDetail(ctx, u, departments, container, reload) {
-  const note = h('p', { role: 'status', class: 'erfolg' });
-  const secret = h('div');
+async function userDetail(ctx, u, departments, container, message, reload) {
+  const note = h('p', { role: 'status', class: 'erfolg' }, message || '');
+  // an act on the user: on success the panel is drawn again with `done`'s message; a refusal shows here
   const act = async (fn, done) => {
     try {
       const r = await fn();
-      note.className = 'erfolg';
-      note.textContent = done(r) || '';
+      await reload(done(r) || '');
       return r;
     } catch (e) {
+      if (e.status === undefined) throw e;
       note.className = 'fehler';
       note.textContent = e.message;
       return null;
@@ -225,28 +227,24 @@ async function userDetail(ctx, u, departments, container, reload) {
     h('button', { type: 'submit' }, t('users.save')),
   ], async () => {
     await send('PATCH', `/users/${enc(u.login)}`, { display_name: displayName.value.trim(), email: email.value.trim() }, ctx.csrf());
-    note.className = 'erfolg';
-    note.textContent = t('users.saved');
+    await reload(t('users.saved'));
   });
 
   const buttons = h('p', { class: 'knoepfe' },
-    u.locked ? h('button', { type: 'button', id: 'entsperren', onclick: async () => {
-      if (await act(() => send('POST', `/users/${enc(u.login)}/unlock`, undefined, ctx.csrf()), () => t('users.unlocked', u.login))) await reload();
-    } }, t('users.unlock')) : null,
+    u.locked ? h('button', { type: 'button', id: 'entsperren', onclick: () =>
+      act(() => send('POST', `/users/${enc(u.login)}/unlock`, undefined, ctx.csrf()), () => t('users.unlocked', u.login)) }, t('users.unlock')) : null,
     h('button', { type: 'button', id: 'einmal-passwort-erzeugen', onclick: async () => {
       if (!confirmed(t('users.confirmReset', u.login))) return;
       const r = await act(() => send('POST', `/users/${enc(u.login)}/password-reset`, undefined, ctx.csrf()), () => '');
       if (r) {
-        await reload();
         const box = container.querySelector('#einmal-passwort-platz');
         if (box) clear(box, secretBox(t('users.oneTime', u.login), t('users.oneTimeHint'), r.one_time_password, 'einmal-passwort'));
       }
     } }, t('users.reset')),
     u.global_admin && !ctx.session.global_admin ? null : h('button', { type: 'button', class: 'leise', id: 'aktiv-schalten', onclick: async () => {
       if (!u.disabled && !confirmed(t('users.confirmDisable', u.login))) return;
-      const r = await act(() => send('PATCH', `/users/${enc(u.login)}`, { disabled: !u.disabled }, ctx.csrf()),
+      await act(() => send('PATCH', `/users/${enc(u.login)}`, { disabled: !u.disabled }, ctx.csrf()),
         () => t(u.disabled ? 'users.enabled' : 'users.disabled', u.login));
-      if (r) await reload();
     } }, u.disabled ? t('users.enable') : t('users.disable')));
 
   // grants in this territory: list with revoke, and a form to grant another
@@ -260,9 +258,7 @@ async function userDetail(ctx, u, departments, container, reload) {
   ], async () => {
     await send('POST', `/territories/${enc(ctx.key)}/grants`, { login: u.login, role: role.value,
       department: role.value === 'editor' ? department.value || null : null }, ctx.csrf());
-    await reload();
-    const n = container.querySelector('[role=status]');
-    if (n) n.textContent = t('users.granted');
+    await reload(t('users.granted'));
   });
 
   const tokens = await api(`/users/${enc(u.login)}/tokens`, { fresh: true }).catch(() => null);
@@ -270,21 +266,21 @@ async function userDetail(ctx, u, departments, container, reload) {
     h('h2', { tabindex: '-1' }, t('users.detail', u.login)),
     h('p', {}, status(u)),
     note,
-    h('div', { id: 'einmal-passwort-platz' }, secret),
+    h('div', { id: 'einmal-passwort-platz' }),
     buttons,
     edit,
     h('h3', {}, t('users.grants', ctx.territory.name)),
     here.length ? h('ul', { class: 'rechte' }, here.map((g) => h('li', {}, roleText(g), ' ',
       h('button', { type: 'button', class: 'leise', 'aria-label': t('users.revokeLabel', roleText(g)), onclick: async () => {
         const q = url(`/territories/${enc(ctx.key)}/grants`, { login: u.login, role: g.role, department: g.department });
-        if (await act(() => send('DELETE', q, undefined, ctx.csrf()), () => t('users.revoked'))) await reload();
+        await act(() => send('DELETE', q, undefined, ctx.csrf()), () => t('users.revoked'));
       } }, t('users.revoke'))))) : h('p', {}, t('users.noRoles')),
     elsewhere.length ? h('p', { class: 'klein' }, t('users.otherGrants', elsewhere.map((g) => `${g.territory}: ${roleText(g)}`).join('; '))) : null,
     grantForm,
     tokens ? [h('h3', {}, t('users.tokensOf', u.login)), tokenTable(tokens, async (tk) => {
       if (!confirmed(t('users.token.confirmRevoke', tk.name))) return;
-      if (await act(() => send('DELETE', `/users/${enc(u.login)}/tokens/${tk.id}`, undefined, ctx.csrf()),
-        () => t('users.token.revokedDone', tk.name))) await reload();
+      await act(() => send('DELETE', `/users/${enc(u.login)}/tokens/${tk.id}`, undefined, ctx.csrf()),
+        () => t('users.token.revokedDone', tk.name));
     })] : null,
     h('p', {}, h('button', { type: 'button', class: 'leise', onclick: () => clear(container) }, t('users.close'))));
 }

@@ -8,6 +8,8 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -219,6 +221,29 @@ class AdminUsersApiTest extends ServerTest {
         HttpResponse<String> twoRoots = postJson("/api/v1/territories", "{\"key\": \"api-neu-falsch\", \"name\": \"X\", \"kind\": \"kreis\", \"srid\": 25832, "
                 + "\"levels\": [{\"key\": \"a\", \"name\": \"A\"}, {\"key\": \"b\", \"name\": \"B\"}]}", ADMIN);
         assertThat(json(twoRoots).get("errors").findValuesAsText("field")).contains("levels[1].parent");
+    }
+
+    @Test
+    void aSignedInBrowserSessionFollowsItsAccountDisabledAndNewGrants() throws Exception {
+        String t = TestAtlas.territory("api-sitzung");
+        user("api-sitzung", "Sitzungs-Kennwort-1");
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        JsonNode csrf = JSON.readTree(browser.send(HttpRequest.newBuilder(uri("/api/v1/session?csrf=1")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("csrf");
+        String form = "username=api-sitzung&password=Sitzungs-Kennwort-1&" + csrf.get("parameter").asText() + "="
+                + URLEncoder.encode(csrf.get("token").asText(), StandardCharsets.UTF_8);
+        browser.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        var me = HttpRequest.newBuilder(uri("/api/v1/me")).header("Accept", "application/json").build();
+        HttpResponse<String> before = browser.send(me, HttpResponse.BodyHandlers.ofString());
+        assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(json(before).get("grants").size()).isZero();
+        // a role granted while signed in applies without a new login
+        postJson("/api/v1/territories/" + t + "/grants", "{\"login\": \"api-sitzung\", \"role\": \"reader\"}", ADMIN);
+        assertThat(json(browser.send(me, HttpResponse.BodyHandlers.ofString())).get("grants").get(0).get("territory").asText()).isEqualTo(t);
+        // a disabled account loses its session
+        assertThat(send("PATCH", "/api/v1/users/api-sitzung", "{\"disabled\": true}", "application/json", ADMIN).statusCode()).isEqualTo(200);
+        assertThat(browser.send(me, HttpResponse.BodyHandlers.ofString()).statusCode()).isIn(401, 403);
     }
 
     private static String string(String sql) throws Exception {
