@@ -45,9 +45,14 @@ async function redraw(ctx, flash) {
 /** A date and time from the API (ISO, UTC) in the reader's language; '' when there is none. */
 export function when(iso) {
   if (!iso) return '';
-  const d = new Date(iso.includes('T') || iso.includes('Z') ? iso : iso.replace(' ', 'T'));
+  const d = instant(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(language() === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
+/** A time stamp as the API gives it: ISO 8601, or PostgreSQL's text form "2026-11-30 00:14:02.1+00". */
+function instant(s) {
+  return new Date(s.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
 }
 
 /** A secret shown once (one-time password, API token) with a copy button; the text stays selectable. */
@@ -292,7 +297,7 @@ function tokenTable(tokens, onRevoke) {
     h('thead', {}, h('tr', {}, ['users.token.name', 'users.token.created', 'users.token.expires', 'users.token.lastUsed', 'users.token.state',
       'users.col.actions'].map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, tokens.map((tk) => {
-      const expired = tk.expires_at && new Date(tk.expires_at.replace(' ', 'T')).getTime() < now;
+      const expired = tk.expires_at && instant(tk.expires_at).getTime() < now;
       const state = tk.revoked ? t('users.token.revoked') : expired ? t('users.token.expired') : t('users.token.active');
       return h('tr', { dataset: { id: tk.id } },
         h('th', { scope: 'row' }, tk.name),

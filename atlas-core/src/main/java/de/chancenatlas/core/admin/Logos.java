@@ -34,7 +34,7 @@ public final class Logos {
     public static final String PREFIX = "upload:";
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final Pattern SAFE_URL = Pattern.compile("#[A-Za-z0-9_.:-]*|data:image/(png|jpeg);base64,[A-Za-z0-9+/=\\s]*");
-    private static final Pattern CSS_URL = Pattern.compile("url\\s*\\(\\s*['\"]?(?!#)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CSS_URL = Pattern.compile("url\\s*\\(\\s*+['\"]?+(?!#)", Pattern.CASE_INSENSITIVE);
 
     public record Logo(String mediaType, byte[] content, String sha256, String fileName, String uploadedAt, String uploadedBy) {
         public String version() {
@@ -131,14 +131,26 @@ public final class Logos {
         boolean png = content.length > 8 && (content[0] & 0xff) == 0x89 && content[1] == 'P' && content[2] == 'N' && content[3] == 'G';
         boolean jpeg = content.length > 3 && (content[0] & 0xff) == 0xff && (content[1] & 0xff) == 0xd8 && (content[2] & 0xff) == 0xff;
         if (png || jpeg) {
-            try {
-                var img = ImageIO.read(new ByteArrayInputStream(content));
-                if (img == null) {
+            // the size from the header first: a small file may declare a huge image (a decompression bomb)
+            try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+                var readers = ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
                     throw e.add("logo", "Das Bild lässt sich nicht lesen / the image cannot be read");
                 }
-                if (img.getWidth() > MAX_PIXELS || img.getHeight() > MAX_PIXELS || img.getWidth() < 8 || img.getHeight() < 8) {
-                    throw e.add("logo", "Bildgröße 8–" + MAX_PIXELS + " Pixel je Seite, hier " + img.getWidth() + " × " + img.getHeight()
-                            + " / image size 8–" + MAX_PIXELS + " pixels a side");
+                var reader = readers.next();
+                try {
+                    reader.setInput(in);
+                    int w = reader.getWidth(0);
+                    int h = reader.getHeight(0);
+                    if (w > MAX_PIXELS || h > MAX_PIXELS || w < 8 || h < 8) {
+                        throw e.add("logo", "Bildgröße 8–" + MAX_PIXELS + " Pixel je Seite, hier " + w + " × " + h
+                                + " / image size 8–" + MAX_PIXELS + " pixels a side");
+                    }
+                    if (reader.read(0) == null) {
+                        throw e.add("logo", "Das Bild lässt sich nicht lesen / the image cannot be read");
+                    }
+                } finally {
+                    reader.dispose();
                 }
             } catch (IOException | RuntimeException x) {
                 if (x instanceof FieldErrors f) {
@@ -197,7 +209,7 @@ public final class Logos {
             if (an.toLowerCase().startsWith("on")) {
                 return "SVG mit Ereignis-Attributen („" + an + "“) ist nicht erlaubt / SVG with event attributes is not allowed";
             }
-            if ((an.equals("href") && !SAFE_URL.matcher(v).matches()) || (an.equals("style") && CSS_URL.matcher(v).find())) {
+            if ((an.equals("href") && !SAFE_URL.matcher(v).matches()) || CSS_URL.matcher(v).find()) {
                 return "SVG mit Verweisen auf andere Dateien ist nicht erlaubt / SVG with external references is not allowed";
             }
         }

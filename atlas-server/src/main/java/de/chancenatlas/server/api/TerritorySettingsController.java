@@ -90,7 +90,8 @@ public class TerritorySettingsController {
         }
         Logos.Logo logo = logos.find(territory).orElseThrow(() -> new ApiErrors.NotFound("logo"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(logo.mediaType()))
-                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+                // a closed territory's logo is for its staff: no shared caches
+                .cacheControl(t.live() ? CacheControl.maxAge(Duration.ofHours(1)).cachePublic() : CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
                 .eTag("\"" + logo.version() + "\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
