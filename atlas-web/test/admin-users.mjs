@@ -173,6 +173,10 @@ try {
     const deps = (await apiCall('GET', `/territories/${T}/departments`)).body;
     assert(deps.find((d) => d.key === 'gesundheit')?.indicators.includes('anzahl'), JSON.stringify(deps));
     await axe(admin, 'departments');
+    await admin.click('#fachbereiche li[data-key=gesundheit] button[aria-label*="löschen"]');
+    await admin.waitForFunction(() => !document.querySelector('#fachbereiche li[data-key=gesundheit]')
+      && document.querySelector('main [role=status]')?.textContent.includes('gelöscht'));
+    assert(!(await apiCall('GET', `/territories/${T}/departments`)).body.some((d) => d.key === 'gesundheit'), 'deleted');
   });
 
   await check('settings: an invalid colour is named beside the field and changes nothing', async () => {

@@ -320,12 +320,24 @@ async function departmentsTab(ctx) {
   const themes = new Map();
   for (const i of indicators) if (!themes.has(i.theme)) themes.set(i.theme, i.theme_title || i.theme);
   const formBox = h('div');
+  const failed = h('p', { role: 'alert', class: 'fehler' });
   const list = h('ul', { class: 'indikatoren', id: 'fachbereiche' }, departments.map((d) => {
     const members = users.filter((u) => (u.grants || []).some((g) => g.territory === ctx.key && g.role === 'editor' && g.department === d.key))
       .map((u) => u.login);
     return h('li', { class: 'indikator', dataset: { key: d.key } },
       h('strong', {}, d.name), ` (${d.key}) `,
       h('button', { type: 'button', class: 'leise', 'aria-label': t('users.dep.editLabel', d.name), onclick: () => edit(d) }, t('users.dep.edit')),
+      ' ',
+      h('button', { type: 'button', class: 'leise', 'aria-label': t('users.dep.deleteLabel', d.name), onclick: async () => {
+        if (!confirmed(t('users.dep.confirmDelete', d.name, members.length))) return;
+        try {
+          await send('DELETE', `/territories/${enc(ctx.key)}/departments/${enc(d.key)}`, undefined, ctx.csrf());
+          await redraw(ctx, t('users.dep.deleted', d.name));
+        } catch (e) {
+          if (e.status === undefined) throw e;
+          failed.textContent = e.message;
+        }
+      } }, t('users.dep.delete')),
       h('p', { class: 'klein' }, t('users.dep.writes', d.themes.map((k) => themes.get(k) || k).join(', ') || '–',
         d.indicators.map((k) => indicators.find((i) => i.key === k)?.title || k).join(', ') || '–')),
       members.length ? h('p', { class: 'klein' }, t('users.dep.members', members.join(', '))) : null);
@@ -356,6 +368,7 @@ async function departmentsTab(ctx) {
   ctx.container.append(
     h('p', {}, t('users.dep.lead')),
     ctx.flash ? h('p', { class: 'erfolg', role: 'status' }, ctx.flash) : null,
+    failed,
     departments.length ? list : h('p', {}, t('users.dep.none')),
     h('p', {}, h('button', { type: 'button', id: 'fachbereich-neu', onclick: () => edit(null) }, t('users.dep.new'))),
     formBox);

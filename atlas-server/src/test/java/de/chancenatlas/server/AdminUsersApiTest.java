@@ -97,6 +97,12 @@ class AdminUsersApiTest extends ServerTest {
         assertThat(send("PUT", "/api/v1/territories/" + t + "/settings", "{\"colour\": \"#000000\"}", "application/json", editor).statusCode())
                 .isEqualTo(403);
         assertThat(get("/api/v1/audit").statusCode()).as("anonymous").isIn(401, 403);
+        assertThat(send("DELETE", "/api/v1/territories/" + t + "/departments/statistik", null, null, editor).statusCode()).isEqualTo(403);
+        // the department goes, and with it its editors' role; deleting it twice finds nothing
+        HttpResponse<String> deleted = send("DELETE", "/api/v1/territories/" + t + "/departments/statistik", null, null, ADMIN);
+        assertThat(json(deleted).get("editors").toString()).isEqualTo("[\"api-redakteur\"]");
+        assertThat(json(get("/api/v1/me", "Authorization", editor)).get("grants").size()).isZero();
+        assertThat(send("DELETE", "/api/v1/territories/" + t + "/departments/statistik", null, null, ADMIN).statusCode()).isEqualTo(404);
     }
 
     @Test

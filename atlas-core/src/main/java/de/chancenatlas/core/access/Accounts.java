@@ -473,6 +473,35 @@ public final class Accounts {
         }
     }
 
+    /**
+     * Deletes a department; its editors lose that role (their grants go with it), its values stay.
+     * Answers the logins that lost a role, or null when there was no such department.
+     */
+    public List<String> deleteDepartment(String territory, String key, String actor) throws SQLException {
+        return Transactions.inTransaction(ds, c -> {
+            int tid = territoryId(c, territory);
+            List<String> editors = new ArrayList<>();
+            try (var ps = c.prepareStatement("select u.login from atlas.user_grant g join atlas.app_user u using (user_id) "
+                    + "join atlas.department d on d.department_id = g.department_id where d.territory_id = ? and d.key = ? order by 1")) {
+                ps.setInt(1, tid);
+                ps.setString(2, key);
+                var rs = ps.executeQuery();
+                while (rs.next()) {
+                    editors.add(rs.getString(1));
+                }
+            }
+            try (var ps = c.prepareStatement("delete from atlas.department where territory_id = ? and key = ?")) {
+                ps.setInt(1, tid);
+                ps.setString(2, key);
+                if (ps.executeUpdate() == 0) {
+                    return null;
+                }
+            }
+            audit(c, tid, "delete_department", actor, Map.of("department", key, "editors", editors));
+            return editors;
+        });
+    }
+
     public List<Map<String, Object>> departments(String territory) throws SQLException {
         try (Connection c = ds.getConnection();
              var ps = c.prepareStatement("select d.key, d.name, "

@@ -289,6 +289,17 @@ public class AdminController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("territory", territory, "department", body.key()));
     }
 
+    /** Deletes a department; its editors lose that role (answered as {@code editors}), its data stay. */
+    @DeleteMapping("/territories/{territory}/departments/{key}")
+    public Map<String, Object> deleteDepartment(@PathVariable String territory, @PathVariable String key, Principal p) throws SQLException {
+        Account a = Principals.admin(p, territory);
+        List<String> editors = accounts.deleteDepartment(territory, key, a.login());
+        if (editors == null) {
+            throw new ApiErrors.NotFound("department " + key);
+        }
+        return Map.of("territory", territory, "department", key, "editors", editors);
+    }
+
     @GetMapping("/territories/{territory}/departments")
     public List<Map<String, Object>> departments(@PathVariable String territory, Principal p) throws SQLException {
         if (!Principals.staff(p).readsInternal(territory)) {
