@@ -142,6 +142,19 @@ try {
     await admin.waitForSelector('#protokoll-filter .feldfehler[data-field=to]:not(:empty)');
   });
 
+  await check('the user list works with the keyboard alone: search, manage, focus on the opened user', async () => {
+    await admin.goto(users);
+    await ready(admin, 'admin-benutzer');
+    await admin.focus('#benutzer-suche');
+    await admin.keyboard.type(SCRIPT);
+    await admin.waitForFunction(() => document.querySelectorAll('#benutzer-liste tbody tr').length === 1);
+    await admin.keyboard.press('Tab');
+    const focused = await admin.evaluate(() => document.activeElement.getAttribute('aria-label'));
+    assert(focused && focused.includes(SCRIPT), `Tab reaches the manage button: ${focused}`);
+    await admin.keyboard.press('Enter');
+    await admin.waitForFunction(() => document.activeElement?.tagName === 'H2' && document.activeElement.closest('.benutzer-detail'));
+  });
+
   await check('own API tokens: created with name and validity, shown once, revoked', async () => {
     await admin.goto(`${users}/schluessel`);
     await ready(admin, 'admin-benutzer');
