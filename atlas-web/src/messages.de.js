@@ -32,6 +32,7 @@ export default {
   'start.what2': 'Wählen Sie ein Gebiet und einen Indikator. Die Karte, die Rangfolge und die Tabelle zeigen dieselben Werte; ein Klick auf einen Stadtteil öffnet sein Profil. Werte unter der Geheimhaltungsschwelle erscheinen als „–“, fehlende als „x“.',
   'start.licences': 'Datenquellen und Lizenzen',
   'start.licenceNote': 'Bei Weiterverwendung bitte die Quelle nennen. Die Werte stammen aus den amtlichen Daten der Kommunen, Indikatoren sind aus Zähler und Nenner berechnet.',
+  'territory.logo': 'Logo: {0}',
   'territory.search': 'Indikatoren durchsuchen',
   'territory.searchHint': 'z. B. Kinder, Alter, Ausländer',
   'territory.found': '{0} Indikatoren gefunden',

@@ -32,6 +32,7 @@ export default {
   'start.what2': 'Choose a territory and an indicator. Map, ranking and table show the same values; clicking an area opens its profile. Values below the disclosure threshold appear as “–”, missing ones as “x”.',
   'start.licences': 'Data sources and licences',
   'start.licenceNote': 'Please credit the source when reusing the data. Values come from the municipalities’ official data; rates are computed from numerator and denominator.',
+  'territory.logo': 'Logo: {0}',
   'territory.search': 'Search indicators',
   'territory.searchHint': 'e.g. children, age',
   'territory.found': '{0} indicators found',

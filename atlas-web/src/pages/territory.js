@@ -50,7 +50,7 @@ export async function territoryPage(key) {
   const unitSelect = h('select', { id: 'gebiet-wahl' }, units.map((u) => h('option', { value: u.code }, `${u.name} (${u.code})`)));
   clear(main(),
     h('p', { class: 'pfad' }, h('a', { href: '/' }, t('nav.home')), ' › ', tr.name),
-    h('h1', {}, tr.name),
+    h('div', { class: 'gebiet-kopf' }, logo(key, tr), h('h1', {}, tr.name)),
     tr.live ? null : h('p', { class: 'hinweis' }, t('start.notOpen', tr.published, tr.min_published), ' ', t('start.internalOnly')),
     h('div', { class: 'werkzeuge' },
       h('div', {}, h('label', { for: 'suche' }, t('territory.search')), search, status),
@@ -62,4 +62,12 @@ export async function territoryPage(key) {
       h('p', {}, h('a', { href: `/${key}/vergleich` }, t('territory.compare')))),
     list,
     h('p', { class: 'quelle' }, t('start.source'), ': ', tr.attribution || '–'));
+}
+
+/** The territory's logo uploaded in the admin console (settings.report.logo "upload:<version>"), if any. */
+function logo(key, tr) {
+  const spec = tr.settings?.report?.logo;
+  if (typeof spec !== 'string' || !spec.startsWith('upload:')) return null;
+  return h('img', { class: 'gebiet-logo', src: `/api/v1/territories/${enc(key)}/logo?v=${enc(spec.slice(7))}`,
+    alt: t('territory.logo', tr.settings.report.name || tr.name) });
 }

@@ -7,6 +7,7 @@ import { t } from '../../i18n.js';
 import { app, main, titled, navigate } from '../../main.js';
 import { rolesIn, consoleTerritories } from './access.js';
 import { sections } from './sections.js';
+import { newTerritoryForm } from './users-territory.js';
 
 async function signedIn() {
   await app.ready;
@@ -29,7 +30,9 @@ export async function adminHome() {
     keys.length
       ? h('ul', { class: 'gebiete' }, keys.map((k) => h('li', { class: 'karte-gebiet' },
         h('h2', { class: 'klein-titel' }, h('a', { href: `/${k}/verwaltung` }, names.get(k) || k)))))
-      : h('p', { class: 'hinweis' }, t('admin.none')));
+      : h('p', { class: 'hinweis' }, t('admin.none')),
+    // a new territory: global administrators only (the API refuses everyone else)
+    app.session.global_admin ? newTerritoryForm(() => app.session.csrf) : null);
   main().dataset.ready = 'admin';
 }
 

@@ -26,16 +26,23 @@ public final class ReportService {
     final MapImages maps;
     final Templates templates;
     final Path brandingDir;
+    final de.chancenatlas.core.admin.Logos logos;
 
     /**
      * @param brandingDir folder with one subfolder per territory key holding logo files named in
      *                    {@code settings.report.logo} (the demo folder for the demo territories); may be null
      */
     public ReportService(AtlasReader reader, MapImages maps, Templates templates, Path brandingDir) {
+        this(reader, maps, templates, brandingDir, null);
+    }
+
+    /** @param logos the logos uploaded in the admin console ({@code settings.report.logo: upload:…}); may be null */
+    public ReportService(AtlasReader reader, MapImages maps, Templates templates, Path brandingDir, de.chancenatlas.core.admin.Logos logos) {
         this.reader = reader;
         this.maps = maps;
         this.templates = templates;
         this.brandingDir = brandingDir;
+        this.logos = logos;
     }
 
     /**
@@ -135,7 +142,7 @@ public final class ReportService {
 
     /** The parameters every report has: styles, texts, header sub-report, branding, footer. */
     Map<String, Object> common(AtlasReader.Territory t, Texts texts, String title, String subtitle, String dataStatus) {
-        Branding b = Branding.of(t, brandingDir);
+        Branding b = Branding.of(t, brandingDir, logos);
         Map<String, Object> p = new HashMap<>();
         p.put(JRParameter.REPORT_TEMPLATES, templates.styles());
         p.put(JRParameter.REPORT_RESOURCE_BUNDLE, texts.bundle);
@@ -153,7 +160,7 @@ public final class ReportService {
     }
 
     Branding branding(AtlasReader.Territory t) {
-        return Branding.of(t, brandingDir);
+        return Branding.of(t, brandingDir, logos);
     }
 
     JasperPrint fill(String template, Map<String, Object> params, JRDataSource data) {

@@ -56,4 +56,23 @@ class BrandingTest {
         assertThat(b.logo()).isNull();
         assertThat(Branding.of(territory(Map.of("logo", "data:image/png;base64,kaputt")), null).logo()).isNull();
     }
+
+    @Test
+    void anSvgLogoIsDrawnWithoutLoadingAnything() throws Exception {
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"80\" height=\"40\"><rect width=\"80\" height=\"40\" fill=\"#a6192e\"/></svg>";
+        BufferedImage img = Branding.svg(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(img.getHeight()).isEqualTo(300);
+        assertThat(img.getWidth()).isEqualTo(600);
+        assertThat(img.getRGB(300, 150) & 0xffffff).isEqualTo(0xa6192e);
+        // an SVG that wants another file is not drawn from it
+        String external = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"10\" height=\"10\">"
+                + "<image xlink:href=\"file:///etc/hostname\" width=\"10\" height=\"10\"/></svg>";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Branding.svg(external.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void anUploadedLogoWithoutItsStoreIsLeftOut() {
+        assertThat(Branding.of(territory(Map.of("logo", "upload:0123456789ab")), null, null).logo()).isNull();
+    }
 }

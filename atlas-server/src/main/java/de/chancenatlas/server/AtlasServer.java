@@ -108,7 +108,7 @@ public class AtlasServer {
         Thread warm = new Thread(templates::warmUp, "report-templates");
         warm.setDaemon(true);
         warm.start();
-        return new ReportService(reader, new MapImages(ogc, ds, views), templates, Path.of(demoDir));
+        return new ReportService(reader, new MapImages(ogc, ds, views), templates, Path.of(demoDir), new de.chancenatlas.core.admin.Logos(ds));
     }
 
     @Bean

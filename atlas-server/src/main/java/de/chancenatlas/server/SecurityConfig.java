@@ -5,6 +5,7 @@ import de.chancenatlas.server.security.ApiTokenFilter;
 import de.chancenatlas.server.security.DirectoryLogin;
 import org.springframework.beans.factory.annotation.Value;
 import de.chancenatlas.server.security.PasswordChangeFilter;
+import de.chancenatlas.server.security.SessionAccountFilter;
 import de.chancenatlas.server.security.RememberingPasswordEncoder;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +36,8 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain api(HttpSecurity http, Accounts accounts, @Value("${ATLAS_LDAP_URL:}") String ldapUrl,
                             @Value("${ATLAS_LDAP_USER_DN_PATTERN:uid={0},ou=people}") String userDnPattern,
-                            @Value("${ATLAS_AD_DOMAIN:}") String adDomain) throws Exception {
+                            @Value("${ATLAS_AD_DOMAIN:}") String adDomain,
+                            @Value("${atlas.session.recheck-seconds:10}") int recheckSeconds) throws Exception {
         if (!ldapUrl.isBlank()) {
             // the directory first; local accounts (the initial administrator) stay valid after it
             http.authenticationProvider(adDomain.isBlank() ? DirectoryLogin.ldap(accounts, ldapUrl, userDnPattern)
@@ -64,7 +66,9 @@ public class SecurityConfig {
                         .failureUrl("/anmelden?fehler").permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/anmelden?abgemeldet"))
                 .addFilterBefore(new ApiTokenFilter(accounts), BasicAuthenticationFilter.class)
-                .addFilterAfter(new PasswordChangeFilter(), BasicAuthenticationFilter.class);
+                // a session's account as it is now (disabled, new grants), then the one-time-password check on it
+                .addFilterAfter(new SessionAccountFilter(accounts, recheckSeconds), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeFilter(), SessionAccountFilter.class);
         return http.build();
     }
 

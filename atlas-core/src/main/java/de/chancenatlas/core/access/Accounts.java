@@ -57,13 +57,13 @@ public final class Accounts {
             throws SQLException {
         if (login == null || !login.matches("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}")) {
             throw new AccessProblem(AccessProblem.Kind.INVALID, "Ungültiger Benutzername „" + login
-                    + "“ (2–64 Zeichen: Buchstaben, Ziffern, . _ @ -) / invalid login");
+                    + "“ (2–64 Zeichen: Buchstaben, Ziffern, . _ @ -) / invalid login", "login");
         }
         String pw = password == null || password.isBlank() ? oneTimePassword() : checkPolicy(login, password);
         boolean oneTime = password == null || password.isBlank();
         Transactions.inTransaction(ds, c -> {
             if (find(c, login).isPresent()) {
-                throw new AccessProblem(AccessProblem.Kind.CONFLICT, "Benutzer „" + login + "“ gibt es schon / user exists");
+                throw new AccessProblem(AccessProblem.Kind.CONFLICT, "Benutzer „" + login + "“ gibt es schon / user exists", "login");
             }
             try (var ps = c.prepareStatement("insert into atlas.app_user (login, display_name, email, password_hash, must_change_password, "
                     + "global_admin, password_changed_at) values (?, ?, ?, ?, ?, ?, now())")) {
@@ -151,12 +151,30 @@ public final class Accounts {
 
     /** Users visible to an administrator: all for global administrators, else those with grants in their territories. */
     public List<Map<String, Object>> list(Account admin) throws SQLException {
+        return list(admin, null);
+    }
+
+    /**
+     * As {@link #list(Account)}, narrowed by a search text (part of login, name or e-mail, any case).
+     * Each user with status (disabled, locked and until when, one-time password pending), last login and grants.
+     */
+    public List<Map<String, Object>> list(Account admin, String query) throws SQLException {
+        String q = query == null || query.isBlank() ? null : "%" + query.strip().toLowerCase()
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         try (Connection c = ds.getConnection();
              var ps = c.prepareStatement("select u.login, u.display_name, u.email, u.global_admin, u.disabled, u.locked_until > now(), "
-                     + "u.must_change_password from atlas.app_user u where ? or exists (select 1 from atlas.user_grant g "
-                     + "join atlas.territory t using (territory_id) where g.user_id = u.user_id and t.key = any (?)) order by lower(u.login)")) {
+                     + "u.must_change_password, u.user_id, to_char(u.locked_until at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+                     + "to_char(u.last_login_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+                     + "to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+                     + "from atlas.app_user u where (? or exists (select 1 from atlas.user_grant g "
+                     + "join atlas.territory t using (territory_id) where g.user_id = u.user_id and t.key = any (?))) "
+                     + "and (?::text is null or lower(u.login) like ? or lower(coalesce(u.display_name, '')) like ? "
+                     + "or lower(coalesce(u.email, '')) like ?) order by lower(u.login)")) {
             ps.setBoolean(1, admin.globalAdmin());
             ps.setArray(2, c.createArrayOf("text", admin.adminTerritories().toArray()));
+            for (int i = 3; i <= 6; i++) {
+                ps.setString(i, q);
+            }
             var rs = ps.executeQuery();
             List<Map<String, Object>> out = new ArrayList<>();
             while (rs.next()) {
@@ -168,11 +186,47 @@ public final class Accounts {
                 m.put("disabled", rs.getBoolean(5));
                 m.put("locked", rs.getBoolean(6));
                 m.put("must_change_password", rs.getBoolean(7));
-                m.put("grants", grants(c, find(c, rs.getString(1)).orElseThrow().userId()));
+                m.put("locked_until", rs.getBoolean(6) ? rs.getString(9) : null);
+                m.put("last_login_at", rs.getString(10));
+                m.put("created_at", rs.getString(11));
+                m.put("grants", grants(c, rs.getInt(8)));
                 out.add(m);
             }
             return out;
         }
+    }
+
+    /**
+     * Changes a user's name and e-mail address, and disables or enables the account (a disabled
+     * account can neither log in nor use its tokens). A null argument leaves that part as it is.
+     */
+    public void update(String login, String displayName, String email, Boolean disabled, String actor) throws SQLException {
+        Account a = find(login).orElseThrow(() -> notFound(login));
+        Transactions.inTransaction(ds, c -> {
+            try (var ps = c.prepareStatement("update atlas.app_user set display_name = case when ? then ? else display_name end, "
+                    + "email = case when ? then ? else email end, disabled = coalesce(?, disabled) where user_id = ?")) {
+                ps.setBoolean(1, displayName != null);
+                ps.setString(2, displayName == null || displayName.isBlank() ? null : displayName.strip());
+                ps.setBoolean(3, email != null);
+                ps.setString(4, email == null || email.isBlank() ? null : email.strip());
+                ps.setObject(5, disabled);
+                ps.setInt(6, a.userId());
+                ps.executeUpdate();
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("login", a.login());
+            if (displayName != null) {
+                details.put("display_name", displayName);
+            }
+            if (email != null) {
+                details.put("email", email);
+            }
+            if (disabled != null) {
+                details.put("disabled", disabled);
+            }
+            audit(c, null, disabled == null ? "update_user" : disabled ? "disable_user" : "enable_user", actor, details);
+            return null;
+        });
     }
 
     // ---- passwords and lockout ------------------------------------------------------------------
@@ -214,10 +268,11 @@ public final class Accounts {
     static String checkPolicy(String login, String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new AccessProblem(AccessProblem.Kind.INVALID, "Das Passwort braucht mindestens " + MIN_PASSWORD_LENGTH
-                    + " Zeichen / the password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+                    + " Zeichen / the password needs at least " + MIN_PASSWORD_LENGTH + " characters", "password");
         }
         if (password.toLowerCase().contains(login.toLowerCase())) {
-            throw new AccessProblem(AccessProblem.Kind.INVALID, "Das Passwort darf den Benutzernamen nicht enthalten / must not contain the login");
+            throw new AccessProblem(AccessProblem.Kind.INVALID, "Das Passwort darf den Benutzernamen nicht enthalten / must not contain the login",
+                    "password");
         }
         return password;
     }
@@ -244,8 +299,10 @@ public final class Accounts {
 
     public void recordSuccess(String login) throws SQLException {
         try (Connection c = ds.getConnection();
-             var ps = c.prepareStatement("update atlas.app_user set failed_logins = 0, locked_until = null "
-                     + "where lower(login) = lower(?) and (failed_logins > 0 or locked_until is not null)")) {
+              // the last login is kept to the minute: Basic clients (QGIS) authenticate every request
+             var ps = c.prepareStatement("update atlas.app_user set failed_logins = 0, locked_until = null, last_login_at = now() "
+                     + "where lower(login) = lower(?) and (failed_logins > 0 or locked_until is not null "
+                     + "or last_login_at is null or last_login_at < now() - interval '1 minute')")) {
             ps.setString(1, login);
             ps.executeUpdate();
         }
@@ -336,6 +393,11 @@ public final class Accounts {
     }
 
     public boolean revokeToken(String login, int tokenId) throws SQLException {
+        return revokeToken(login, tokenId, login);
+    }
+
+    /** Revokes one of a user's tokens; the actor is the user or an administrator of theirs. */
+    public boolean revokeToken(String login, int tokenId, String actor) throws SQLException {
         return Transactions.inTransaction(ds, c -> {
             try (var ps = c.prepareStatement("update atlas.api_token k set revoked_at = now() from atlas.app_user u "
                     + "where k.user_id = u.user_id and lower(u.login) = lower(?) and k.token_id = ? and k.revoked_at is null")) {
@@ -345,7 +407,7 @@ public final class Accounts {
                     return false;
                 }
             }
-            audit(c, null, "revoke_token", login, Map.of("token_id", tokenId));
+            audit(c, null, "revoke_token", actor, Map.of("login", login, "token_id", tokenId));
             return true;
         });
     }
@@ -376,7 +438,7 @@ public final class Accounts {
                 did = rs.getInt(1);
             } catch (SQLException e) {
                 if ("23514".equals(e.getSQLState())) {
-                    throw new AccessProblem(AccessProblem.Kind.INVALID, "Ungültiger Schlüssel „" + key + "“ (a-z, 0-9, _ und -) / invalid key");
+                    throw new AccessProblem(AccessProblem.Kind.INVALID, "Ungültiger Schlüssel „" + key + "“ (a-z, 0-9, _ und -) / invalid key", "key");
                 }
                 throw e;
             }
@@ -405,10 +467,39 @@ public final class Accounts {
                 ps.setString(4, k);
                 if (ps.executeUpdate() == 0) {
                     throw new AccessProblem(AccessProblem.Kind.INVALID, ("theme".equals(kind) ? "Unbekanntes Thema „" : "Unbekannter Indikator „")
-                            + k + "“ / unknown " + kind + " '" + k + "'");
+                            + k + "“ / unknown " + kind + " '" + k + "'", kind + "s");
                 }
             }
         }
+    }
+
+    /**
+     * Deletes a department; its editors lose that role (their grants go with it), its values stay.
+     * Answers the logins that lost a role, or null when there was no such department.
+     */
+    public List<String> deleteDepartment(String territory, String key, String actor) throws SQLException {
+        return Transactions.inTransaction(ds, c -> {
+            int tid = territoryId(c, territory);
+            List<String> editors = new ArrayList<>();
+            try (var ps = c.prepareStatement("select u.login from atlas.user_grant g join atlas.app_user u using (user_id) "
+                    + "join atlas.department d on d.department_id = g.department_id where d.territory_id = ? and d.key = ? order by 1")) {
+                ps.setInt(1, tid);
+                ps.setString(2, key);
+                var rs = ps.executeQuery();
+                while (rs.next()) {
+                    editors.add(rs.getString(1));
+                }
+            }
+            try (var ps = c.prepareStatement("delete from atlas.department where territory_id = ? and key = ?")) {
+                ps.setInt(1, tid);
+                ps.setString(2, key);
+                if (ps.executeUpdate() == 0) {
+                    return null;
+                }
+            }
+            audit(c, tid, "delete_department", actor, Map.of("department", key, "editors", editors));
+            return editors;
+        });
     }
 
     public List<Map<String, Object>> departments(String territory) throws SQLException {
@@ -432,7 +523,7 @@ public final class Accounts {
     public void grant(String login, String territory, Account.Role role, String department, String actor) throws SQLException {
         if ((role == Account.Role.editor) != (department != null && !department.isBlank())) {
             throw new AccessProblem(AccessProblem.Kind.INVALID, "Bearbeiter brauchen einen Fachbereich, andere Rollen keinen "
-                    + "/ editors need a department, other roles none");
+                    + "/ editors need a department, other roles none", "department");
         }
         Account a = find(login).orElseThrow(() -> notFound(login));
         Transactions.inTransaction(ds, c -> {
@@ -444,7 +535,8 @@ public final class Accounts {
                     ps.setString(2, department);
                     var rs = ps.executeQuery();
                     if (!rs.next()) {
-                        throw new AccessProblem(AccessProblem.Kind.NOT_FOUND, "Fachbereich „" + department + "“ gibt es nicht / no such department");
+                        throw new AccessProblem(AccessProblem.Kind.NOT_FOUND, "Fachbereich „" + department + "“ gibt es nicht / no such department",
+                                "department");
                     }
                     did = rs.getInt(1);
                 }
@@ -512,7 +604,8 @@ public final class Accounts {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    static int territoryId(Connection c, String territory) throws SQLException {
+    /** The id of a territory, or 404. */
+    public static int territoryId(Connection c, String territory) throws SQLException {
         try (var ps = c.prepareStatement("select territory_id from atlas.territory where key = ?")) {
             ps.setString(1, territory);
             var rs = ps.executeQuery();
@@ -523,7 +616,8 @@ public final class Accounts {
         }
     }
 
-    static void audit(Connection c, Integer territoryId, String action, String actor, Map<String, ?> details) throws SQLException {
+    /** Writes one audit log entry (the one place entries are written for account, grant and settings acts). */
+    public static void audit(Connection c, Integer territoryId, String action, String actor, Map<String, ?> details) throws SQLException {
         try (var ps = c.prepareStatement("insert into atlas.audit_log (territory_id, action, actor, details) values (?, ?, ?, ?::jsonb)")) {
             ps.setObject(1, territoryId);
             ps.setString(2, action);

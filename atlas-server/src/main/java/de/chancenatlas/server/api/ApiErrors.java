@@ -49,7 +49,11 @@ public class ApiErrors {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
         };
-        return json(s, body(s.value(), e.getMessage()));
+        Map<String, Object> body = body(s.value(), e.getMessage());
+        if (e.field() != null) {
+            body.put("errors", java.util.List.of(new de.chancenatlas.core.admin.FieldErrors.FieldError(e.field(), e.getMessage())));
+        }
+        return json(s, body);
     }
 
     @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)

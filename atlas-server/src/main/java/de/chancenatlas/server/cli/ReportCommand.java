@@ -44,7 +44,7 @@ final class ReportCommand {
             PublishedViews views = new PublishedViews(db.dataSource());
             OgcService ogc = new OgcService(db, views, data.resolve("ogc-cli"), 2);
             ReportService reports = new ReportService(new AtlasReader(db::dataSource, views), new MapImages(ogc, db.dataSource(), views), new Templates(),
-                    Path.of(System.getenv().getOrDefault("ATLAS_DEMO_DIR", "demo")));
+                    Path.of(System.getenv().getOrDefault("ATLAS_DEMO_DIR", "demo")), new de.chancenatlas.core.admin.Logos(db.dataSource()));
             return new Session(db, ogc, reports);
         }
 
