@@ -65,7 +65,7 @@ async function render(ctx) {
   const rules = {};
   for (const r of NUMBERS) rules[r] = h('input', { type: 'text', inputmode: 'decimal', name: r, value: d[r] ?? '' });
   for (const r of FLAGS) rules[r] = flagSelect({ name: r }, d[r], t('disclosure.default'));
-  rules.population_indicator = h('select', { name: 'population_indicator' }, [['', t('disclosure.none')], ...indicators.map((i) => [i.key, i.title])]
+  rules.population_indicator = h('select', { name: 'population_indicator' }, [['', t('disclosure.none')], ...indicators.filter((i) => i.kind === 'count' || i.key === d.population_indicator).map((i) => [i.key, i.title])]
     .map(([v, l]) => h('option', { value: v, selected: v === (d.population_indicator || '') ? true : null }, l)));
   rules.footnote = h('input', { type: 'text', name: 'footnote', value: d.footnote ?? '' });
   rules.footnote_no_data = h('input', { type: 'text', name: 'footnote_no_data', value: d.footnote_no_data ?? '' });

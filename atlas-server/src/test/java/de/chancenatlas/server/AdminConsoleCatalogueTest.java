@@ -282,6 +282,10 @@ class AdminConsoleCatalogueTest extends ServerTest {
         assertThat(get("/api/v1/territories/" + t + "/indicators/anzahl/values?level=bezirk&period=2020").body()).doesNotContain("\"8\"");
         assertThat(postJson(base + "preview", "{\"overrides\": {\"anzahl\": 5}}", ADMIN).statusCode()).isEqualTo(400);
         assertThat(postJson(base + "preview", "{\"disclosure\": {\"population_indicator\": \"gibtsnicht\"}}", ADMIN).statusCode()).isEqualTo(400);
+        // the population indicator is a count, here as in the settings form (one rule: Publication.populationIndicatorProblem)
+        var rate = postJson(base + "preview", "{\"disclosure\": {\"population_indicator\": \"quote\"}}", ADMIN);
+        assertThat(rate.statusCode()).isEqualTo(400);
+        assertThat(errorFields(rate)).containsExactly("population_indicator");
         // an override for one indicator: previewed and saved the same way
         long overridden = withheld(json(postJson(base + "preview", "{\"overrides\": {\"anzahl\": {\"threshold\": 3}}}", ADMIN)));
         assertThat(overridden).isLessThan(draft);

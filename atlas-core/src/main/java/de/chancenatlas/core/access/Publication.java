@@ -378,9 +378,11 @@ public final class Publication {
         Map<String, Object> d = draft.disclosure();
         if (d != null) {
             disclosureErrors(d, true, "", errors);
-            Object pop = d.get("population_indicator");
-            if (pop instanceof String key && !key.isBlank() && !indicatorExists(c, tid, key)) {
-                errors.add("population_indicator", "Indikator „" + key + "“ gibt es nicht / no such indicator");
+            if (d.get("population_indicator") instanceof String key && !key.isBlank()) {
+                String problem = populationIndicatorProblem(c, tid, key);
+                if (problem != null) {
+                    errors.add("population_indicator", problem);
+                }
             }
         }
         Map<String, Map<String, Object>> overrides = draft.overrides() == null ? Map.of() : draft.overrides();
@@ -439,6 +441,25 @@ public final class Publication {
             return out;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The rule for the population indicator (minimum population, Einordnung): a count indicator of the
+     * territory. Answers the German/English reason it is not, or null. Used by the disclosure and the
+     * settings forms alike.
+     */
+    public static String populationIndicatorProblem(Connection c, int tid, String key) throws SQLException {
+        try (var ps = c.prepareStatement("select kind from atlas.indicator where territory_id = ? and key = ?")) {
+            ps.setInt(1, tid);
+            ps.setString(2, key);
+            var rs = ps.executeQuery();
+            if (!rs.next()) {
+                return "Indikator „" + key + "“ gibt es in diesem Gebiet nicht / no such indicator";
+            }
+            String kind = rs.getString(1);
+            return "count".equals(kind) ? null
+                    : "Der Bevölkerungsindikator muss eine Anzahl sein (Einwohner), nicht „" + kind + "“ / the population indicator must be a count";
         }
     }
 

@@ -133,13 +133,9 @@ public final class TerritorySettings {
             Object declaredPopulation = newDisclosure != null ? newDisclosure.get("population_indicator") : null;
             String checkPopulation = population != null ? population : declaredPopulation instanceof String s ? s : null;
             if (checkPopulation != null && !checkPopulation.isEmpty()) {
-                String kind = indicatorKind(c, tid, checkPopulation);
-                String field = population != null ? "population_indicator" : "disclosure";
-                if (kind == null) {
-                    errors.add(field, "Indikator „" + checkPopulation + "“ gibt es in diesem Gebiet nicht / no such indicator");
-                } else if (!"count".equals(kind)) {
-                    errors.add(field, "Der Bevölkerungsindikator muss eine Anzahl sein (Einwohner), nicht „" + kind
-                            + "“ / the population indicator must be a count");
+                String problem = de.chancenatlas.core.access.Publication.populationIndicatorProblem(c, tid, checkPopulation);
+                if (problem != null) {
+                    errors.add(population != null ? "population_indicator" : "disclosure", problem);
                 }
             }
             errors.throwIfAny();
@@ -214,15 +210,6 @@ public final class TerritorySettings {
             settings.remove(key);
         } else {
             settings.put(key, section);
-        }
-    }
-
-    private static String indicatorKind(Connection c, int tid, String key) throws SQLException {
-        try (var ps = c.prepareStatement("select kind from atlas.indicator where territory_id = ? and key = ?")) {
-            ps.setInt(1, tid);
-            ps.setString(2, key);
-            var rs = ps.executeQuery();
-            return rs.next() ? rs.getString(1) : null;
         }
     }
 
