@@ -84,14 +84,7 @@ public final class Levels {
                 ps.setInt(5, rank);
                 ps.executeUpdate();
             }
-            try (var ps = c.prepareStatement("insert into atlas.audit_log (territory_id, action, actor, details) values (?, 'create_level', ?, "
-                    + "jsonb_build_object('level', ?::text, 'rank', ?))")) {
-                ps.setInt(1, tid);
-                ps.setString(2, actor);
-                ps.setString(3, k);
-                ps.setInt(4, rank);
-                ps.executeUpdate();
-            }
+            de.chancenatlas.core.access.Accounts.audit(c, tid, "create_level", actor, Map.of("level", k, "rank", rank));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("key", k);
             out.put("name", n);

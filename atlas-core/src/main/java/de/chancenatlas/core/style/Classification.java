@@ -74,7 +74,7 @@ public record Classification(Method method, List<Double> breaks, List<String> co
         for (int i = 0; i < classes(); i++) {
             String lo = GermanFormat.format(BigDecimal.valueOf(breaks.get(i)), decimals);
             String hi = GermanFormat.format(BigDecimal.valueOf(breaks.get(i + 1)), decimals);
-            out.add(i == classes() - 1 ? lo + " – " + hi : lo + " bis unter " + hi);
+            out.add(i < classes() - 1 ? lo + " bis unter " + hi : lo.equals(hi) ? lo : lo + " – " + hi);
         }
         return out;
     }
@@ -269,12 +269,15 @@ public record Classification(Method method, List<Double> breaks, List<String> co
             b[j - 1] = sorted[id + 1];
             k = (int) lower[k][j] - 1;
         }
+        // the classes' lower bounds (equal ones merged), then the maximum: a top class of the maximum alone (an
+        // outlier, what Jenks is for) keeps its class as [max, max] instead of vanishing into the one below
         List<Double> out = new ArrayList<>();
-        for (double d : b) {
-            if (out.isEmpty() || d > out.get(out.size() - 1)) {
-                out.add(d);
+        for (int j = 0; j < n; j++) {
+            if (out.isEmpty() || b[j] > out.get(out.size() - 1)) {
+                out.add(b[j]);
             }
         }
+        out.add(b[n]);
         return out.size() < 2 ? List.of(sorted[0], sorted[0] + 1) : out;
     }
 }

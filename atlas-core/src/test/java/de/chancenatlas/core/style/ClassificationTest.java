@@ -52,6 +52,19 @@ class ClassificationTest {
     }
 
     @Test
+    void jenksKeepsAnOutlierAsItsOwnClass() {
+        double[] v = {1, 2, 2, 3, 3, 3, 4, 5, 9, 40, 60, 100};
+        Classification c = Classification.of(v, Map.of("method", "jenks", "classes", 3), "neutral", 0, "n");
+        // three classes as asked: 1-9, 40-60 and the outlier 100 on its own (it used to vanish into the class below)
+        assertThat(c.breaks()).containsExactly(1.0, 40.0, 100.0, 100.0);
+        assertThat(c.classes()).isEqualTo(3);
+        assertThat(c.classOf(9)).isEqualTo(1);
+        assertThat(c.classOf(60)).isEqualTo(2);
+        assertThat(c.classOf(100)).isEqualTo(3);
+        assertThat(c.labels()).containsExactly("1 bis unter 40", "40 bis unter 100", "100");
+    }
+
+    @Test
     void jenksFindsTheNaturalGroups() {
         Classification c = Classification.of(VALUES, Map.of("method", "jenks", "classes", 3), "neutral", 0, "n");
         // three visible groups: 1-4, 10-12, 30-33
